@@ -1,0 +1,63 @@
+//! A zero-copy, `no_std`, allocation-free codec for CoAP messages (RFC 7252).
+//!
+//! * [`Message::decode`] borrows a datagram and validates it completely, header, token and every
+//!   option, so that [`Message::options`] is an iterator that cannot fail.
+//! * [`MessageWriter`] encodes into a caller buffer, options in order, and reports a full buffer
+//!   as an error naming the length needed.
+//! * Errors ([`DecodeError`]) are small `Copy` values with a kind, a byte offset and the answer a
+//!   server should give ([`Response`]: ignore, Reset, 4.00 or 4.02).
+//! * Codes, option numbers and content formats are open newtypes with named constants, so unknown
+//!   values survive a round trip; [`registry`] holds the IANA option registry.
+//! * [`Uri`] decomposes `coap://` URIs into options and [`Message::compose_uri`] composes them back
+//!   (RFC 7252 §6.4, §6.5).
+//!
+//! ```
+//! use coap_codec::{Code, Message, OptionNumber, Type};
+//! // RFC 7252 Appendix A, Figure 17: a CON GET with token 0x20 and Uri-Path "temperature".
+//! let datagram = b"\x41\x01\x7d\x35\x20\xbbtemperature";
+//! let msg = Message::decode(datagram).unwrap();
+//! assert_eq!(msg.message_type(), Type::Confirmable);
+//! assert_eq!(msg.code(), Code::GET);
+//! assert_eq!(msg.token(), &[0x20]);
+//! assert_eq!(msg.options().uri_path().collect::<Vec<_>>(), ["temperature"]);
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)
+)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+mod check;
+mod code;
+mod compose;
+mod content_format;
+mod error;
+mod message;
+mod msg_type;
+mod option_number;
+mod options;
+mod parts;
+mod percent;
+pub mod registry;
+mod token;
+mod uri;
+mod uri_options;
+mod wire;
+mod writer;
+
+pub use code::Code;
+pub use compose::Destination;
+pub use content_format::ContentFormat;
+pub use error::{DecodeError, EncodeError, ErrorKind, Response};
+pub use message::{DecodeConfig, Message};
+pub use msg_type::Type;
+pub use option_number::OptionNumber;
+pub use options::{CoapOption, Options, StrValues, WithNumber};
+pub use parts::MessageParts;
+pub use percent::{DecodedBytes, PercentDecoded};
+pub use uri::{HostKind, Scheme, Segments, Uri, UriError, UriErrorKind};
+pub use writer::MessageWriter;

@@ -1,0 +1,97 @@
+//! The option header on the wire: a delta nibble and a length nibble, each extended by 0, 1 or 2 bytes
+//! (RFC 7252 §3.1). Shared by the decoder, the option iterator and the writer.
+
+/// Nibble value announcing a one-byte extension holding `value - 13`.
+pub(crate) const EXT8: u8 = 13;
+/// Nibble value announcing a two-byte extension holding `value - 269`.
+pub(crate) const EXT16: u8 = 14;
+/// The byte that separates options from the payload (RFC 7252 §3).
+pub(crate) const PAYLOAD_MARKER: u8 = 0xFF;
+/// The largest delta or length the 2-byte extension can express: 269 + 65535.
+pub(crate) const MAX_EXTENDED: usize = 269 + 0xFFFF;
+
+/// Why an extended field could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExtError {
+    /// Nibble 15.
+    Reserved,
+    /// The extension bytes are missing.
+    Truncated,
+}
+
+/// Reads the value a nibble announces, taking its extension bytes from the front of `rest`.
+#[inline(always)]
+pub(crate) fn read_ext(nibble: u8, rest: &[u8]) -> Result<(usize, &[u8]), ExtError> {
+    match nibble {
+        0..=12 => Ok((usize::from(nibble), rest)),
+        EXT8 => match rest {
+            [b, tail @ ..] => Ok((usize::from(*b) + 13, tail)),
+            [] => Err(ExtError::Truncated),
+        },
+        EXT16 => match rest {
+            [hi, lo, tail @ ..] => Ok((usize::from(u16::from_be_bytes([*hi, *lo])) + 269, tail)),
+            _ => Err(ExtError::Truncated),
+        },
+        _ => Err(ExtError::Reserved),
+    }
+}
+
+/// The nibble for `value` and the number of extension bytes it needs.
+#[inline(always)]
+pub(crate) const fn nibble(value: usize) -> (u8, usize) {
+    if value < 13 {
+        (value as u8, 0)
+    } else if value < 269 {
+        (EXT8, 1)
+    } else {
+        (EXT16, 2)
+    }
+}
+
+/// Length of the header of an option with this delta and value length.
+#[inline(always)]
+pub(crate) const fn header_len(delta: usize, len: usize) -> usize {
+    1 + nibble(delta).1 + nibble(len).1
+}
+
+/// Encodes an option header into a 5-byte scratch array; returns it and how many bytes are used.
+/// Both values must be at most [`MAX_EXTENDED`].
+#[inline(always)]
+pub(crate) fn encode_header(delta: usize, len: usize) -> ([u8; 5], usize) {
+    let (dn, dext) = nibble(delta);
+    let (ln, lext) = nibble(len);
+    let mut out = [(dn << 4) | ln, 0, 0, 0, 0];
+    let mut n = 1;
+    n += put_ext(&mut out, n, delta, dext);
+    n += put_ext(&mut out, n, len, lext);
+    (out, n)
+}
+
+fn put_ext(out: &mut [u8; 5], at: usize, value: usize, ext: usize) -> usize {
+    let bytes = match ext {
+        1 => [(value - 13) as u8, 0],
+        2 => ((value - 269) as u16).to_be_bytes(),
+        _ => return 0,
+    };
+    if let (Some(dst), Some(src)) = (out.get_mut(at..at + ext), bytes.get(..ext)) {
+        dst.copy_from_slice(src);
+    }
+    ext
+}
+
+/// Big-endian unsigned integer of up to 8 bytes (RFC 7252 §3.2 `uint`); `None` for longer values.
+#[inline]
+pub(crate) fn read_uint(value: &[u8]) -> Option<u64> {
+    if value.len() > 8 {
+        return None;
+    }
+    Some(value.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b)))
+}
+
+/// The minimal big-endian form of `value`: no leading zero bytes, zero is the empty string
+/// (RFC 7252 §3.2). Returns the 8-byte array and the offset where the value starts.
+#[inline]
+pub(crate) const fn minimal_uint(value: u64) -> ([u8; 8], usize) {
+    let skip = (value.leading_zeros() / 8) as usize;
+    (value.to_be_bytes(), skip)
+}
