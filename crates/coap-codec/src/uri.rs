@@ -182,6 +182,8 @@ impl<'a> Uri<'a> {
 
         let (after_host, host, host_kind) = if let Ok((r, lit)) = ip_literal(authority) {
             (r, lit, HostKind::IpLiteral)
+        } else if authority.starts_with('[') {
+            return Err(at(authority, UriErrorKind::InvalidHost));
         } else {
             let (r, name) =
                 reg_name(authority).map_err(|_| at(authority, UriErrorKind::InvalidHost))?;
