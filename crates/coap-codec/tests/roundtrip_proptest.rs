@@ -34,27 +34,52 @@ fn value() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn message() -> impl Strategy<Value = Owned> {
-    prop_oneof![Just(Type::Confirmable), Just(Type::NonConfirmable), Just(Type::Acknowledgement), Just(Type::Reset)]
-        .prop_flat_map(|ty| {
-            let empty = ty == Type::Reset;
-            (
-                Just(ty),
-                code_for(ty),
-                any::<u16>(),
-                proptest::collection::vec(any::<u8>(), 0..=8),
-                // Even (elective) numbers outside the registered string options (8, 20), so any bytes are valid.
-                proptest::collection::vec((prop_oneof![0u16..3, 60u16..2000, 2000u16..=65535].prop_map(|n| n & !1), value()), 0..12),
-                proptest::collection::vec(any::<u8>(), 0..80),
-            )
-                .prop_map(move |(ty, code, mid, token, mut options, payload)| {
-                    options.sort_by_key(|(n, _)| *n);
-                    if empty {
-                        Owned { ty, code, mid, token: vec![], options: vec![], payload: vec![] }
-                    } else {
-                        Owned { ty, code, mid, token, options, payload }
+    prop_oneof![
+        Just(Type::Confirmable),
+        Just(Type::NonConfirmable),
+        Just(Type::Acknowledgement),
+        Just(Type::Reset)
+    ]
+    .prop_flat_map(|ty| {
+        let empty = ty == Type::Reset;
+        (
+            Just(ty),
+            code_for(ty),
+            any::<u16>(),
+            proptest::collection::vec(any::<u8>(), 0..=8),
+            // Even (elective) numbers outside the registered string options (8, 20), so any bytes are valid.
+            proptest::collection::vec(
+                (
+                    prop_oneof![0u16..3, 60u16..2000, 2000u16..=65535].prop_map(|n| n & !1),
+                    value(),
+                ),
+                0..12,
+            ),
+            proptest::collection::vec(any::<u8>(), 0..80),
+        )
+            .prop_map(move |(ty, code, mid, token, mut options, payload)| {
+                options.sort_by_key(|(n, _)| *n);
+                if empty {
+                    Owned {
+                        ty,
+                        code,
+                        mid,
+                        token: vec![],
+                        options: vec![],
+                        payload: vec![],
                     }
-                })
-        })
+                } else {
+                    Owned {
+                        ty,
+                        code,
+                        mid,
+                        token,
+                        options,
+                        payload,
+                    }
+                }
+            })
+    })
 }
 
 proptest! {

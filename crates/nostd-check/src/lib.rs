@@ -9,12 +9,20 @@ use coap_codec::{Code, Message, MessageWriter, OptionNumber, Type};
 #[no_mangle]
 pub extern "C" fn nostd_check_coap() -> usize {
     const REQUEST: &[u8] = b"\x41\x01\x7d\x35\x20\xbbtemperature";
-    let Ok(req) = Message::decode(REQUEST) else { return 0 };
+    let Ok(req) = Message::decode(REQUEST) else {
+        return 0;
+    };
     let mut buf = [0u8; 64];
-    let written = MessageWriter::new(&mut buf, Type::Acknowledgement, Code::CONTENT, req.message_id(), req.token())
-        .and_then(|w| w.uint_option(OptionNumber::CONTENT_FORMAT, 0))
-        .and_then(|w| w.payload(b"22.3 C"))
-        .map(|w| w.finish());
+    let written = MessageWriter::new(
+        &mut buf,
+        Type::Acknowledgement,
+        Code::CONTENT,
+        req.message_id(),
+        req.token(),
+    )
+    .and_then(|w| w.uint_option(OptionNumber::CONTENT_FORMAT, 0))
+    .and_then(|w| w.payload(b"22.3 C"))
+    .map(|w| w.finish());
     written.unwrap_or(0)
 }
 
