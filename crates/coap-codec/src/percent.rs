@@ -99,6 +99,12 @@ impl<'a> PercentDecoded<'a> {
         self.raw.is_empty()
     }
 
+    /// Whether the decoded bytes are UTF-8, which RFC 7252 §6.4 (step 2) requires of every component
+    /// since the options they become are strings (§5.10.1).
+    pub fn is_utf8(&self) -> bool {
+        is_utf8(self.bytes())
+    }
+
     /// The decoded bytes.
     pub fn bytes(&self) -> DecodedBytes<'a> {
         DecodedBytes {
@@ -142,4 +148,28 @@ impl Iterator for DecodedBytes<'_> {
             b
         })
     }
+}
+
+/// Streaming UTF-8 check (RFC 3629 §4): no buffer is needed for a percent-decoded component.
+fn is_utf8(mut bytes: impl Iterator<Item = u8>) -> bool {
+    while let Some(lead) = bytes.next() {
+        let (continuation, min) = match lead {
+            0x00..=0x7f => continue,
+            0xc2..=0xdf => (1, 0x80),
+            0xe0..=0xef => (2, 0x800),
+            0xf0..=0xf4 => (3, 0x1_0000),
+            _ => return false,
+        };
+        let mut cp = u32::from(lead) & (0x3f >> continuation);
+        for _ in 0..continuation {
+            match bytes.next() {
+                Some(b) if b & 0xc0 == 0x80 => cp = (cp << 6) | u32::from(b & 0x3f),
+                _ => return false,
+            }
+        }
+        if cp < min || cp > 0x10_ffff || (0xd800..=0xdfff).contains(&cp) {
+            return false;
+        }
+    }
+    true
 }

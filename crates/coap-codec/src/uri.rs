@@ -73,6 +73,9 @@ pub enum UriErrorKind {
     InvalidQuery,
     /// A fragment (`#...`), which must fail the algorithm (step 4).
     Fragment,
+    /// A host, path segment or query argument whose percent-decoded bytes are not UTF-8 (step 2: the
+    /// components are interpreted in UTF-8, and the options they become are strings).
+    NotUtf8,
 }
 
 /// A URI that could not be decomposed, with the byte offset of the problem.
@@ -234,14 +237,31 @@ impl<'a> Uri<'a> {
         if !rest.is_empty() {
             return Err(at(rest, UriErrorKind::Fragment));
         }
-        Ok(Self {
+        let parsed = Self {
             scheme,
             host,
             host_kind,
             port,
             path,
             query,
-        })
+        };
+        parsed.check_utf8(uri)?;
+        Ok(parsed)
+    }
+
+    /// Fails on the first component whose decoded bytes are not UTF-8, at that component's offset.
+    fn check_utf8(&self, uri: &str) -> Result<(), UriError> {
+        let offset = |part: &str| part.as_ptr() as usize - uri.as_ptr() as usize;
+        let host = self.uri_host().into_iter();
+        for part in host.chain(self.uri_path()).chain(self.uri_query()) {
+            if !part.is_utf8() {
+                return Err(UriError {
+                    kind: UriErrorKind::NotUtf8,
+                    offset: offset(part.raw()),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The scheme.

@@ -32,6 +32,7 @@ pub struct MessageWriter<'b> {
 
 impl<'b> MessageWriter<'b> {
     /// Starts a message with a token of at most 8 bytes (RFC 7252 §3).
+    #[inline]
     pub fn new(
         buf: &'b mut [u8],
         ty: Type,
@@ -53,6 +54,7 @@ impl<'b> MessageWriter<'b> {
         Self::with_token_mode(buf, ty, code, message_id, token, true)
     }
 
+    #[inline]
     pub(crate) fn with_token_mode(
         buf: &'b mut [u8],
         ty: Type,
@@ -78,29 +80,34 @@ impl<'b> MessageWriter<'b> {
     }
 
     /// Adds an option with an opaque value.
+    #[inline]
     pub fn option(self, number: OptionNumber, value: &[u8]) -> Result<Self, EncodeError> {
         self.option_with(number, value.len(), |dst| dst.copy_from_slice(value))
     }
 
     /// Adds a `uint` option in its shortest form: no leading zero bytes, 0 as an empty value
     /// (RFC 7252 §3.2).
+    #[inline]
     pub fn uint_option(self, number: OptionNumber, value: u32) -> Result<Self, EncodeError> {
         let (bytes, start) = wire::minimal_uint(u64::from(value));
         self.option(number, bytes.get(start..).unwrap_or_default())
     }
 
     /// Adds a string option.
+    #[inline]
     pub fn str_option(self, number: OptionNumber, value: &str) -> Result<Self, EncodeError> {
         self.option(number, value.as_bytes())
     }
 
     /// Adds an option with an empty value (such as If-None-Match).
+    #[inline]
     pub fn empty_option(self, number: OptionNumber) -> Result<Self, EncodeError> {
         self.option(number, &[])
     }
 
     /// Adds an option of `len` bytes whose value `fill` writes in place (used to percent-decode URI
     /// parts straight into the message). `fill` gets a slice of exactly `len` bytes.
+    #[inline]
     pub(crate) fn option_with(
         mut self,
         number: OptionNumber,
@@ -144,6 +151,7 @@ impl<'b> MessageWriter<'b> {
 
     /// Adds the payload, preceded by the payload marker; an empty payload writes nothing (RFC 7252 §3:
     /// the marker must not be followed by an empty payload).
+    #[inline]
     pub fn payload(mut self, payload: &[u8]) -> Result<Self, EncodeError> {
         if !payload.is_empty() {
             self.put(&[PAYLOAD_MARKER])?;
@@ -164,10 +172,12 @@ impl<'b> MessageWriter<'b> {
     }
 
     /// Ends the message; returns its length in the buffer.
+    #[inline]
     pub fn finish(self) -> usize {
         self.pos
     }
 
+    #[inline]
     fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
         let end = self.pos + bytes.len();
         let dst = self

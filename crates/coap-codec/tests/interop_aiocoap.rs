@@ -1,5 +1,11 @@
 //! Interop with aiocoap (PyPI) on loopback: `aiocoap-client` requests are decoded by a responder built
 //! on this codec, and the client accepts its answers. Bounded in count and time.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -2,6 +2,12 @@
 //! `coap-server` and its answers decoded; requests sent by `coap-client` are decoded by a responder
 //! built on this codec, and the client accepts its answers. Bounded: every peer has a time limit and
 //! is killed when the test ends.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! Malformed datagrams: each gives one exact error kind, byte offset and answer (RFC 7252 §3, §4,
 //! §5.4), never a panic. Then the registry checks of §5.4.1, §5.4.3, §5.4.5 and §5.10.2.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use coap_codec::{
     Code, DecodeConfig, ErrorKind, Message, MessageWriter, OptionNumber, Response, Type,

@@ -1,6 +1,11 @@
 //! Decode, option iteration, checks, encode and URI handling allocate nothing: a counting global
 //! allocator sees zero allocations while they run.
-
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 // A global allocator is an unsafe trait by nature; this test file is the only place outside ffi/.
 #![allow(unsafe_code)]
 

@@ -1,5 +1,11 @@
 //! The byte-level examples of RFC 7252: Appendix A (Figures 16 to 23) written as datagrams, decoded field
 //! by field and encoded back; Appendix B (URIs composed from options); the option encoding of §3.1.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use coap_codec::{
     CoapOption, Code, ContentFormat, Destination, Message, MessageParts, MessageWriter,

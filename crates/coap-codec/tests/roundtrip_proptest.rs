@@ -1,5 +1,11 @@
 //! Property tests: any message the writer accepts decodes to exactly what was written, `encoded_len`
 //! is exact, re-encoding a decoded message gives the same bytes, and no input makes decode panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use coap_codec::{CoapOption, Code, DecodeConfig, Message, MessageParts, OptionNumber, Type};
 use proptest::prelude::*;

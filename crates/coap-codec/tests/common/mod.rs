@@ -1,6 +1,12 @@
 //! Helpers for the interop tests: finding and running real CoAP peers on loopback, bounded in time,
 //! and a small responder built on this codec.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::net::UdpSocket;
 use std::process::{Child, Command, Output, Stdio};
