@@ -77,7 +77,8 @@ impl<'a> Message<'a> {
         self.options().map(move |opt| {
             let here = offset;
             let n = usize::from(opt.number().0);
-            offset += wire::header_len(n - last, opt.value().len()) + opt.value().len();
+            offset +=
+                wire::header_len(n.saturating_sub(last), opt.value().len()) + opt.value().len();
             last = n;
             (here, opt)
         })
