@@ -54,6 +54,38 @@ pub(crate) const fn header_len(delta: usize, len: usize) -> usize {
     1 + nibble(delta).1 + nibble(len).1
 }
 
+/// Writes an option header into `dst`, which is exactly [`header_len`] bytes long.
+#[inline(always)]
+pub(crate) fn write_header(dst: &mut [u8], delta: usize, len: usize) {
+    let (dn, dext) = nibble(delta);
+    let (ln, lext) = nibble(len);
+    let mut out = dst.iter_mut();
+    if let Some(b) = out.next() {
+        *b = (dn << 4) | ln;
+    }
+    write_ext(&mut out, delta, dext);
+    write_ext(&mut out, len, lext);
+}
+
+#[inline(always)]
+fn write_ext<'a>(out: &mut impl Iterator<Item = &'a mut u8>, value: usize, ext: usize) {
+    match ext {
+        1 => {
+            if let Some(b) = out.next() {
+                *b = (value - 13) as u8;
+            }
+        }
+        2 => {
+            let [hi, lo] = ((value - 269) as u16).to_be_bytes();
+            if let (Some(h), Some(l)) = (out.next(), out.next()) {
+                *h = hi;
+                *l = lo;
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Encodes an option header into a 5-byte scratch array; returns it and how many bytes are used.
 /// Both values must be at most [`MAX_EXTENDED`].
 #[inline(always)]
