@@ -25,9 +25,7 @@ fn floor_walk(b: &[u8]) -> usize {
     let ext = |n: u8, r: &[u8]| -> Option<(usize, usize)> {
         match n {
             13 => r.first().map(|b| (usize::from(*b) + 13, 1)),
-            14 => r
-                .get(..2)
-                .map(|b| (usize::from(u16::from_be_bytes([b[0], b[1]])) + 269, 2)),
+            14 => r.get(..2).map(|b| (usize::from(u16::from_be_bytes([b[0], b[1]])) + 269, 2)),
             n => Some((usize::from(n), 0)),
         }
     };
@@ -124,9 +122,7 @@ fn decode(c: &mut Criterion) {
         g.bench_function("iotcodec", |b| b.iter(|| ours(black_box(&bytes))));
         g.bench_function("floor_walk", |b| b.iter(|| floor_walk(black_box(&bytes))));
         g.bench_function("coap-lite", |b| b.iter(|| coap_lite(black_box(&bytes))));
-        g.bench_function("coap-message-implementations", |b| {
-            b.iter(|| cmi(black_box(&bytes)))
-        });
+        g.bench_function("coap-message-implementations", |b| b.iter(|| cmi(black_box(&bytes))));
         #[cfg(has_libcoap)]
         {
             assert_ne!(libcoap::parse(&bytes), 0, "libcoap rejected {}", case.name);
@@ -195,12 +191,8 @@ fn encode_group(c: &mut Criterion) {
         assert_eq!(&buf[..n], &expected[..]);
         let mut g = c.benchmark_group(format!("coap/encode/{}", case.name));
         g.throughput(Throughput::Elements(1));
-        g.bench_function("iotcodec", |b| {
-            b.iter(|| encode_ours(black_box(&case), &mut buf))
-        });
-        g.bench_function("coap-lite", |b| {
-            b.iter(|| encode_coap_lite(black_box(&case)))
-        });
+        g.bench_function("iotcodec", |b| b.iter(|| encode_ours(black_box(&case), &mut buf)));
+        g.bench_function("coap-lite", |b| b.iter(|| encode_coap_lite(black_box(&case))));
         g.bench_function("coap-message-implementations", |b| {
             b.iter(|| encode_cmi(black_box(&case), &mut buf))
         });

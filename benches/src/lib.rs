@@ -80,11 +80,8 @@ pub fn coap_cases() -> Vec<Case> {
 
 /// The datagram of a case, encoded with this codec (every peer then decodes these same bytes).
 pub fn encode(case: &Case) -> Vec<u8> {
-    let opts: Vec<CoapOption<'_>> = case
-        .options
-        .iter()
-        .map(|(n, v)| CoapOption::new(OptionNumber(*n), v))
-        .collect();
+    let opts: Vec<CoapOption<'_>> =
+        case.options.iter().map(|(n, v)| CoapOption::new(OptionNumber(*n), v)).collect();
     let parts = MessageParts {
         message_type: case.ty,
         code: case.code,

@@ -52,10 +52,8 @@ impl<'a> Message<'a> {
         if proxy_uri && uri_option && self.code().is_request() {
             let answer = Response::refuse(self.message_type(), self.code(), Response::BadRequest);
             let offset = self.options_offset();
-            return Err(
-                DecodeError::new(ErrorKind::ProxyUriWithUriOptions, offset, answer)
-                    .with_option(OptionNumber::PROXY_URI),
-            );
+            return Err(DecodeError::new(ErrorKind::ProxyUriWithUriOptions, offset, answer)
+                .with_option(OptionNumber::PROXY_URI));
         }
         Ok(())
     }
@@ -66,8 +64,7 @@ impl<'a> Message<'a> {
         &self,
         recognized: impl Fn(OptionNumber) -> bool,
     ) -> Option<CoapOption<'a>> {
-        self.options()
-            .find(|o| o.number().is_critical() && !recognized(o.number()))
+        self.options().find(|o| o.number().is_critical() && !recognized(o.number()))
     }
 
     /// The options with the message offset of each option's first header byte.

@@ -23,10 +23,8 @@ struct Out<'b> {
 impl Out<'_> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
         let end = self.pos + bytes.len();
-        let dst = self
-            .buf
-            .get_mut(self.pos..end)
-            .ok_or(EncodeError::BufferTooSmall { needed: end })?;
+        let dst =
+            self.buf.get_mut(self.pos..end).ok_or(EncodeError::BufferTooSmall { needed: end })?;
         dst.copy_from_slice(bytes);
         self.pos = end;
         Ok(())
@@ -66,9 +64,7 @@ impl Out<'_> {
 fn valid_host(host: &[u8]) -> bool {
     if let [b'[', inner @ .., b']'] = host {
         return !inner.is_empty()
-            && inner
-                .iter()
-                .all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'));
+            && inner.iter().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'));
     }
     !host.is_empty()
         && percent::validate(host, |b| !b.is_ascii() || percent::is_reg_name_char(b)).is_ok()

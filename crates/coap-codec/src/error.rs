@@ -135,12 +135,7 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub(crate) const fn new(kind: ErrorKind, offset: usize, response: Response) -> Self {
-        Self {
-            kind,
-            offset,
-            response,
-            option: None,
-        }
+        Self { kind, offset, response, option: None }
     }
 
     pub(crate) const fn with_option(mut self, number: OptionNumber) -> Self {
@@ -214,12 +209,9 @@ impl fmt::Display for EncodeError {
         match *self {
             Self::BufferTooSmall { needed } => write!(f, "buffer too small: {needed} bytes needed"),
             Self::TokenTooLong => f.write_str("token too long"),
-            Self::OptionOutOfOrder { number, previous } => write!(
-                f,
-                "option {} written after option {}",
-                number.value(),
-                previous.value()
-            ),
+            Self::OptionOutOfOrder { number, previous } => {
+                write!(f, "option {} written after option {}", number.value(), previous.value())
+            }
             Self::OptionValueTooLong => f.write_str("option value longer than 65804 bytes"),
             Self::OptionAfterPayload => f.write_str("option written after the payload"),
             Self::InvalidHost => f.write_str("Uri-Host is not a valid host"),

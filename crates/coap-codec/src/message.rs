@@ -15,10 +15,7 @@ pub struct DecodeConfig {
 
 impl DecodeConfig {
     /// Every check on, RFC 7252 token lengths only.
-    pub const STRICT: Self = Self {
-        extended_tokens: false,
-        lenient_utf8: false,
-    };
+    pub const STRICT: Self = Self { extended_tokens: false, lenient_utf8: false };
 
     /// Accept RFC 8974 extended token lengths: TKL 9 to 12 as such, 13 and 14 with one or two extension
     /// bytes (RFC 8974 §2.1). TKL 15 stays an error.
@@ -65,18 +62,10 @@ impl<'a> Message<'a> {
     #[inline]
     pub fn decode_with(datagram: &'a [u8], config: DecodeConfig) -> Result<Self, DecodeError> {
         let [b0, code, mid_hi, mid_lo, after_header @ ..] = datagram else {
-            return Err(DecodeError::new(
-                ErrorKind::MessageTooShort,
-                0,
-                Response::Ignore,
-            ));
+            return Err(DecodeError::new(ErrorKind::MessageTooShort, 0, Response::Ignore));
         };
         if b0 >> 6 != 1 {
-            return Err(DecodeError::new(
-                ErrorKind::UnknownVersion,
-                0,
-                Response::Ignore,
-            ));
+            return Err(DecodeError::new(ErrorKind::UnknownVersion, 0, Response::Ignore));
         }
         let ty = Type::from_bits(b0 >> 4);
         let code = Code(*code);
@@ -92,15 +81,7 @@ impl<'a> Message<'a> {
             Some(Response::refuse(ty, code, Response::BadRequest))
         };
         let (options, payload) = split_options(rest, options_offset, reject, utf8)?;
-        Ok(Self {
-            ty,
-            code,
-            message_id,
-            token,
-            options,
-            options_offset,
-            payload,
-        })
+        Ok(Self { ty, code, message_id, token, options, options_offset, payload })
     }
 
     /// Message type.
@@ -160,10 +141,7 @@ impl<'a> Message<'a> {
             self.token,
             self.token.len() > 8,
         )?;
-        writer
-            .raw_options(self.options)?
-            .payload(self.payload)
-            .map(|w| w.finish())
+        writer.raw_options(self.options)?.payload(self.payload).map(|w| w.finish())
     }
 }
 

@@ -60,10 +60,7 @@ pub struct Options<'a> {
 impl<'a> Options<'a> {
     /// Options over bytes that [`crate::Message::decode`] has validated.
     pub(crate) const fn new(validated: &'a [u8]) -> Self {
-        Self {
-            rest: validated,
-            number: 0,
-        }
+        Self { rest: validated, number: 0 }
     }
 
     /// The first option with this number.
@@ -73,10 +70,7 @@ impl<'a> Options<'a> {
 
     /// Every occurrence of an option, in order (repeatable options such as Uri-Path, ETag).
     pub fn all(&self, number: OptionNumber) -> WithNumber<'a> {
-        WithNumber {
-            inner: self.clone(),
-            number,
-        }
+        WithNumber { inner: self.clone(), number }
     }
 
     /// Whether an option with this number is present.
@@ -97,9 +91,7 @@ impl<'a> Options<'a> {
     /// Every occurrence of a string option, as `&str` (values that are not UTF-8 are skipped; the
     /// decoder rejects them for registered string options unless UTF-8 checks were relaxed).
     pub fn strs(&self, number: OptionNumber) -> StrValues<'a> {
-        StrValues {
-            inner: self.all(number),
-        }
+        StrValues { inner: self.all(number) }
     }
 
     /// Uri-Host (RFC 7252 §5.10.1).
@@ -109,8 +101,7 @@ impl<'a> Options<'a> {
 
     /// Uri-Port (RFC 7252 §5.10.1).
     pub fn uri_port(&self) -> Option<u16> {
-        self.uint(OptionNumber::URI_PORT)
-            .and_then(|p| u16::try_from(p).ok())
+        self.uint(OptionNumber::URI_PORT).and_then(|p| u16::try_from(p).ok())
     }
 
     /// The Uri-Path segments (RFC 7252 §5.10.1).
@@ -179,9 +170,7 @@ impl<'a> Options<'a> {
     }
 
     fn format_option(&self, number: OptionNumber) -> Option<ContentFormat> {
-        self.uint(number)
-            .and_then(|v| u16::try_from(v).ok())
-            .map(ContentFormat)
+        self.uint(number).and_then(|v| u16::try_from(v).ok()).map(ContentFormat)
     }
 }
 
@@ -198,10 +187,7 @@ impl<'a> Iterator for Options<'a> {
         let (value, rest) = rest.split_at_checked(len)?;
         self.number += delta;
         self.rest = rest;
-        Some(CoapOption {
-            number: OptionNumber(self.number as u16),
-            value,
-        })
+        Some(CoapOption { number: OptionNumber(self.number as u16), value })
     }
 }
 

@@ -7,10 +7,7 @@ pub(crate) const fn is_unreserved(b: u8) -> bool {
 
 /// `sub-delims` (RFC 3986 §2.2).
 pub(crate) const fn is_sub_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
-    )
+    matches!(b, b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=')
 }
 
 /// `pchar` without the percent-encodings (RFC 3986 §3.3).
@@ -107,10 +104,7 @@ impl<'a> PercentDecoded<'a> {
 
     /// The decoded bytes.
     pub fn bytes(&self) -> DecodedBytes<'a> {
-        DecodedBytes {
-            raw: self.raw.as_bytes(),
-            lowercase: self.lowercase,
-        }
+        DecodedBytes { raw: self.raw.as_bytes(), lowercase: self.lowercase }
     }
 
     /// Writes the decoded bytes into `dst`, which must be [`PercentDecoded::len`] bytes long; extra
@@ -142,11 +136,7 @@ impl Iterator for DecodedBytes<'_> {
         }
         self.raw = rest;
         // RFC 7252 §6.4 step 5 lowercases the host before decoding, so escapes keep their case.
-        Some(if self.lowercase {
-            b.to_ascii_lowercase()
-        } else {
-            b
-        })
+        Some(if self.lowercase { b.to_ascii_lowercase() } else { b })
     }
 }
 

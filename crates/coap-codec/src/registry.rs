@@ -54,14 +54,7 @@ const fn def(
     max_len: u16,
     repeatable: bool,
 ) -> OptionDef {
-    OptionDef {
-        number: OptionNumber(number),
-        name,
-        format,
-        min_len,
-        max_len,
-        repeatable,
-    }
+    OptionDef { number: OptionNumber(number), name, format, min_len, max_len, repeatable }
 }
 
 use OptionFormat::{Empty, Opaque, String as Str, Uint, Unspecified};
@@ -97,32 +90,15 @@ pub static OPTIONS: &[OptionDef] = &[
     def(252, "Echo", Opaque, 1, 40, false),
     def(258, "No-Response", Uint, 0, 1, false),
     def(292, "Request-Tag", Opaque, 0, 8, true),
-    def(
-        2049,
-        "OCF-Accept-Content-Format-Version",
-        Unspecified,
-        0,
-        u16::MAX,
-        false,
-    ),
-    def(
-        2053,
-        "OCF-Content-Format-Version",
-        Unspecified,
-        0,
-        u16::MAX,
-        false,
-    ),
+    def(2049, "OCF-Accept-Content-Format-Version", Unspecified, 0, u16::MAX, false),
+    def(2053, "OCF-Content-Format-Version", Unspecified, 0, u16::MAX, false),
     def(2055, "SCP82-Params", Unspecified, 0, u16::MAX, false),
     def(2056, "X-Admin-Protocol", Unspecified, 0, u16::MAX, false),
 ];
 
 /// The entry for `number`, if registered.
 pub fn lookup(number: OptionNumber) -> Option<&'static OptionDef> {
-    OPTIONS
-        .binary_search_by_key(&number, |d| d.number)
-        .ok()
-        .and_then(|i| OPTIONS.get(i))
+    OPTIONS.binary_search_by_key(&number, |d| d.number).ok().and_then(|i| OPTIONS.get(i))
 }
 
 /// Whether `number` is a registered option of string format, whose value decoding checks for UTF-8.

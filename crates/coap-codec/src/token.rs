@@ -28,17 +28,12 @@ pub(crate) fn split(
             ExtError::Truncated => DecodeError::new(ErrorKind::TokenTruncated, 4, reject),
         })?
     };
-    rest.split_at_checked(len)
-        .ok_or(DecodeError::new(ErrorKind::TokenTruncated, 4, reject))
+    rest.split_at_checked(len).ok_or(DecodeError::new(ErrorKind::TokenTruncated, 4, reject))
 }
 
 /// The TKL nibble and extension bytes for a token of `len` bytes; `None` when it is too long.
 pub(crate) fn encode_len(len: usize, extended: bool) -> Option<([u8; 3], usize)> {
-    let max = if extended {
-        MAX_EXTENDED_TOKEN
-    } else {
-        MAX_TOKEN
-    };
+    let max = if extended { MAX_EXTENDED_TOKEN } else { MAX_TOKEN };
     if len > max {
         return None;
     }

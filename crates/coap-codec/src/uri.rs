@@ -154,10 +154,7 @@ fn is_ipv4(s: &str) -> bool {
 impl<'a> Uri<'a> {
     /// Parses an absolute `coap://` or `coaps://` URI (RFC 7252 §6.4 steps 1 to 4; RFC 3986 §3).
     pub fn parse(uri: &'a str) -> Result<Self, UriError> {
-        let at = |rest: &str, kind| UriError {
-            kind,
-            offset: uri.len() - rest.len(),
-        };
+        let at = |rest: &str, kind| UriError { kind, offset: uri.len() - rest.len() };
         let (rest, name) = scheme(uri).map_err(|_| at(uri, UriErrorKind::NotAbsolute))?;
         let Some(rest) = rest.strip_prefix(':') else {
             return Err(at(rest, UriErrorKind::NotAbsolute));
@@ -167,10 +164,7 @@ impl<'a> Uri<'a> {
         } else if name.eq_ignore_ascii_case("coaps") {
             Scheme::Coaps
         } else {
-            return Err(UriError {
-                kind: UriErrorKind::UnsupportedScheme,
-                offset: 0,
-            });
+            return Err(UriError { kind: UriErrorKind::UnsupportedScheme, offset: 0 });
         };
         let Some(authority) = rest.strip_prefix("//") else {
             return Err(at(rest, UriErrorKind::MissingHost));
@@ -192,11 +186,7 @@ impl<'a> Uri<'a> {
                 reg_name(authority).map_err(|_| at(authority, UriErrorKind::InvalidHost))?;
             percent::validate(name.as_bytes(), percent::is_reg_name_char)
                 .map_err(|off| at(authority, UriErrorKind::InvalidHost).shift(off))?;
-            let kind = if is_ipv4(name) {
-                HostKind::Ipv4
-            } else {
-                HostKind::RegName
-            };
+            let kind = if is_ipv4(name) { HostKind::Ipv4 } else { HostKind::RegName };
             (r, name, kind)
         };
         if host.is_empty() {
@@ -206,10 +196,9 @@ impl<'a> Uri<'a> {
             port(after_host).map_err(|_| at(after_host, UriErrorKind::InvalidPort))?;
         let port = match digits {
             None | Some("") => None,
-            Some(d) => Some(
-                d.parse::<u16>()
-                    .map_err(|_| at(after_host, UriErrorKind::InvalidPort))?,
-            ),
+            Some(d) => {
+                Some(d.parse::<u16>().map_err(|_| at(after_host, UriErrorKind::InvalidPort))?)
+            }
         };
         if !matches!(after_port.bytes().next(), None | Some(b'/' | b'?' | b'#')) {
             let kind = if digits.is_some() {
@@ -237,14 +226,7 @@ impl<'a> Uri<'a> {
         if !rest.is_empty() {
             return Err(at(rest, UriErrorKind::Fragment));
         }
-        let parsed = Self {
-            scheme,
-            host,
-            host_kind,
-            port,
-            path,
-            query,
-        };
+        let parsed = Self { scheme, host, host_kind, port, path, query };
         parsed.check_utf8(uri)?;
         Ok(parsed)
     }
@@ -255,10 +237,7 @@ impl<'a> Uri<'a> {
         let host = self.uri_host().into_iter();
         for part in host.chain(self.uri_path()).chain(self.uri_query()) {
             if !part.is_utf8() {
-                return Err(UriError {
-                    kind: UriErrorKind::NotUtf8,
-                    offset: offset(part.raw()),
-                });
+                return Err(UriError { kind: UriErrorKind::NotUtf8, offset: offset(part.raw()) });
             }
         }
         Ok(())
@@ -321,18 +300,12 @@ impl<'a> Uri<'a> {
             "" | "/" => None,
             p => p.strip_prefix('/'),
         };
-        Segments {
-            rest: path,
-            sep: '/',
-        }
+        Segments { rest: path, sep: '/' }
     }
 
     /// The Uri-Query values (RFC 7252 §6.4 step 9), split at `&`.
     pub fn uri_query(&self) -> Segments<'a> {
-        Segments {
-            rest: self.query,
-            sep: '&',
-        }
+        Segments { rest: self.query, sep: '&' }
     }
 }
 

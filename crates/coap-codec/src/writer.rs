@@ -67,12 +67,7 @@ impl<'b> MessageWriter<'b> {
             token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
         let [nibble, ext @ ..] = tkl;
         let [mid_hi, mid_lo] = message_id.to_be_bytes();
-        let mut w = Self {
-            buf,
-            pos: 0,
-            last: 0,
-            payload_written: false,
-        };
+        let mut w = Self { buf, pos: 0, last: 0, payload_written: false };
         w.put(&[(1 << 6) | (ty.bits() << 4) | nibble, code.0, mid_hi, mid_lo])?;
         w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
         w.put(token)?;
@@ -146,9 +141,8 @@ impl<'b> MessageWriter<'b> {
     /// Copies option bytes that were validated by the decoder (re-encoding a decoded message).
     pub(crate) fn raw_options(mut self, validated: &[u8]) -> Result<Self, EncodeError> {
         self.put(validated)?;
-        self.last = crate::Options::new(validated)
-            .last()
-            .map_or(self.last, |o| usize::from(o.number().0));
+        self.last =
+            crate::Options::new(validated).last().map_or(self.last, |o| usize::from(o.number().0));
         Ok(self)
     }
 
@@ -183,10 +177,8 @@ impl<'b> MessageWriter<'b> {
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
         let end = self.pos + bytes.len();
-        let dst = self
-            .buf
-            .get_mut(self.pos..end)
-            .ok_or(EncodeError::BufferTooSmall { needed: end })?;
+        let dst =
+            self.buf.get_mut(self.pos..end).ok_or(EncodeError::BufferTooSmall { needed: end })?;
         dst.copy_from_slice(bytes);
         self.pos = end;
         Ok(())

@@ -1,11 +1,6 @@
 //! Interop with aiocoap (PyPI) on loopback: `aiocoap-client` requests are decoded by a responder built
 //! on this codec, and the client accepts its answers. Bounded in count and time.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
 
@@ -34,29 +29,15 @@ fn aiocoap_client_requests_to_our_responder() {
     let s = seen.recv_timeout(limit).unwrap();
     assert_eq!(
         (s.ty, s.code, s.path.as_slice()),
-        (
-            Type::Confirmable,
-            Code::GET,
-            &["temperature".to_string()][..]
-        )
+        (Type::Confirmable, Code::GET, &["temperature".to_string()][..])
     );
 
     let out = run_bounded(
         &client,
-        &[
-            "-m",
-            "POST",
-            "--payload",
-            "19.5",
-            &uri("/temperature?unit=C"),
-        ],
+        &["-m", "POST", "--payload", "19.5", &uri("/temperature?unit=C")],
         limit,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let s = seen.recv_timeout(limit).unwrap();
     assert_eq!(
         (s.code, s.payload.as_slice(), s.query.as_slice()),
@@ -69,15 +50,9 @@ fn aiocoap_client_requests_to_our_responder() {
     assert_eq!(seen.recv_timeout(limit).unwrap().ty, Type::NonConfirmable);
 
     let out = run_bounded(&client, &[&uri("/nothing/here")], limit);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        text.contains("4.04") || text.contains("Not Found"),
-        "{text}"
-    );
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("4.04") || text.contains("Not Found"), "{text}");
     assert_eq!(seen.recv_timeout(limit).unwrap().answer, "4.04");
     r.stop();
 }

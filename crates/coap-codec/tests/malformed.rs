@@ -1,11 +1,6 @@
 //! Malformed datagrams: each gives one exact error kind, byte offset and answer (RFC 7252 §3, §4,
 //! §5.4), never a panic. Then the registry checks of §5.4.1, §5.4.3, §5.4.5 and §5.10.2.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use coap_codec::{
     Code, DecodeConfig, ErrorKind, Message, MessageWriter, OptionNumber, Response, Type,
@@ -29,13 +24,7 @@ const fn case(
     offset: usize,
     answer: Response,
 ) -> Case {
-    Case {
-        name,
-        bytes,
-        kind,
-        offset,
-        answer,
-    }
+    Case { name, bytes, kind, offset, answer }
 }
 
 static STRICT_CASES: &[Case] = &[
@@ -44,118 +33,22 @@ static STRICT_CASES: &[Case] = &[
     case("three bytes", b"\x40\x01\x00", MessageTooShort, 0, Ignore),
     case("version 0", b"\x00\x01\x00\x01", UnknownVersion, 0, Ignore),
     case("version 2", b"\x80\x01\x00\x01", UnknownVersion, 0, Ignore),
-    case(
-        "version 3 with options",
-        b"\xc0\x01\x00\x01\xb1a",
-        UnknownVersion,
-        0,
-        Ignore,
-    ),
-    case(
-        "TKL 9 in a CON request",
-        b"\x49\x01\x00\x01123456789",
-        InvalidTokenLength,
-        0,
-        Reset,
-    ),
-    case(
-        "TKL 12 in an ACK",
-        b"\x6c\x45\x00\x01123456789abc",
-        InvalidTokenLength,
-        0,
-        Ignore,
-    ),
-    case(
-        "TKL 15 in a NON",
-        b"\x5f\x01\x00\x01",
-        InvalidTokenLength,
-        0,
-        Ignore,
-    ),
-    case(
-        "token shorter than TKL",
-        b"\x44\x01\x00\x01\xaa\xbb",
-        TokenTruncated,
-        4,
-        Reset,
-    ),
-    case(
-        "TKL 8 and no token at all",
-        b"\x48\x01\x00\x01",
-        TokenTruncated,
-        4,
-        Reset,
-    ),
-    case(
-        "Empty CON with a token",
-        b"\x41\x00\x00\x01\xaa",
-        EmptyMessageNotEmpty,
-        4,
-        Reset,
-    ),
-    case(
-        "Empty ACK with a payload",
-        b"\x60\x00\x00\x01\xff\x01",
-        EmptyMessageNotEmpty,
-        4,
-        Ignore,
-    ),
-    case(
-        "Empty RST with an option",
-        b"\x70\x00\x00\x01\x10",
-        EmptyMessageNotEmpty,
-        4,
-        Ignore,
-    ),
-    case(
-        "Empty NON",
-        b"\x50\x00\x00\x01",
-        TypeCodeMismatch,
-        1,
-        Ignore,
-    ),
-    case(
-        "RST carrying 2.05",
-        b"\x70\x45\x00\x01",
-        TypeCodeMismatch,
-        1,
-        Ignore,
-    ),
-    case(
-        "ACK carrying GET",
-        b"\x60\x01\x00\x01",
-        TypeCodeMismatch,
-        1,
-        Ignore,
-    ),
-    case(
-        "class 1 code in a CON",
-        b"\x40\x20\x00\x01",
-        ReservedCodeClass,
-        1,
-        Reset,
-    ),
-    case(
-        "class 6 code in a NON",
-        b"\x50\xc1\x00\x01",
-        ReservedCodeClass,
-        1,
-        Ignore,
-    ),
-    case(
-        "7.01 CSM over UDP",
-        b"\x40\xe1\x00\x01",
-        ReservedCodeClass,
-        1,
-        Reset,
-    ),
-    case(
-        "delta nibble 15, length 1",
-        b"\x40\x01\x00\x01\xf1\x00",
-        OptionDeltaReserved,
-        4,
-        Reset,
-    ),
+    case("version 3 with options", b"\xc0\x01\x00\x01\xb1a", UnknownVersion, 0, Ignore),
+    case("TKL 9 in a CON request", b"\x49\x01\x00\x01123456789", InvalidTokenLength, 0, Reset),
+    case("TKL 12 in an ACK", b"\x6c\x45\x00\x01123456789abc", InvalidTokenLength, 0, Ignore),
+    case("TKL 15 in a NON", b"\x5f\x01\x00\x01", InvalidTokenLength, 0, Ignore),
+    case("token shorter than TKL", b"\x44\x01\x00\x01\xaa\xbb", TokenTruncated, 4, Reset),
+    case("TKL 8 and no token at all", b"\x48\x01\x00\x01", TokenTruncated, 4, Reset),
+    case("Empty CON with a token", b"\x41\x00\x00\x01\xaa", EmptyMessageNotEmpty, 4, Reset),
+    case("Empty ACK with a payload", b"\x60\x00\x00\x01\xff\x01", EmptyMessageNotEmpty, 4, Ignore),
+    case("Empty RST with an option", b"\x70\x00\x00\x01\x10", EmptyMessageNotEmpty, 4, Ignore),
+    case("Empty NON", b"\x50\x00\x00\x01", TypeCodeMismatch, 1, Ignore),
+    case("RST carrying 2.05", b"\x70\x45\x00\x01", TypeCodeMismatch, 1, Ignore),
+    case("ACK carrying GET", b"\x60\x01\x00\x01", TypeCodeMismatch, 1, Ignore),
+    case("class 1 code in a CON", b"\x40\x20\x00\x01", ReservedCodeClass, 1, Reset),
+    case("class 6 code in a NON", b"\x50\xc1\x00\x01", ReservedCodeClass, 1, Ignore),
+    case("7.01 CSM over UDP", b"\x40\xe1\x00\x01", ReservedCodeClass, 1, Reset),
+    case("delta nibble 15, length 1", b"\x40\x01\x00\x01\xf1\x00", OptionDeltaReserved, 4, Reset),
     case(
         "delta nibble 15 after an option",
         b"\x40\x01\x00\x01\xb1a\xf0",
@@ -163,20 +56,8 @@ static STRICT_CASES: &[Case] = &[
         6,
         Reset,
     ),
-    case(
-        "length nibble 15",
-        b"\x40\x01\x00\x01\x1f",
-        OptionLengthReserved,
-        4,
-        Reset,
-    ),
-    case(
-        "1-byte extended delta missing",
-        b"\x40\x01\x00\x01\xd0",
-        OptionHeaderTruncated,
-        4,
-        Reset,
-    ),
+    case("length nibble 15", b"\x40\x01\x00\x01\x1f", OptionLengthReserved, 4, Reset),
+    case("1-byte extended delta missing", b"\x40\x01\x00\x01\xd0", OptionHeaderTruncated, 4, Reset),
     case(
         "2-byte extended delta half there",
         b"\x40\x01\x00\x01\xe0\x01",
@@ -205,13 +86,7 @@ static STRICT_CASES: &[Case] = &[
         4,
         Reset,
     ),
-    case(
-        "option value cut short",
-        b"\x40\x01\x00\x01\xb5ab",
-        OptionValueTruncated,
-        4,
-        Reset,
-    ),
+    case("option value cut short", b"\x40\x01\x00\x01\xb5ab", OptionValueTruncated, 4, Reset),
     case(
         "second option value cut short",
         b"\x40\x01\x00\x01\xb1a\x03x",
@@ -240,13 +115,7 @@ static STRICT_CASES: &[Case] = &[
         6,
         Reset,
     ),
-    case(
-        "payload marker and nothing after",
-        b"\x40\x02\x00\x01\xff",
-        EmptyPayload,
-        4,
-        Reset,
-    ),
+    case("payload marker and nothing after", b"\x40\x02\x00\x01\xff", EmptyPayload, 4, Reset),
     case(
         "payload marker after options, empty payload",
         b"\x40\x02\x00\x01\xb1a\xff",
@@ -318,16 +187,11 @@ fn utf8_errors_name_the_option() {
     assert_eq!(err.option(), Some(OptionNumber::URI_PATH));
     assert_eq!(err.response().code(), Some(Code::BAD_REQUEST));
     // The relaxation accepts the message; the &str accessor skips the value, the raw one keeps it.
-    let m = Message::decode_with(
-        b"\x40\x01\x00\x01\xb1\xfe",
-        DecodeConfig::STRICT.lenient_utf8(true),
-    )
-    .unwrap();
+    let m =
+        Message::decode_with(b"\x40\x01\x00\x01\xb1\xfe", DecodeConfig::STRICT.lenient_utf8(true))
+            .unwrap();
     assert_eq!(m.options().uri_path().count(), 0);
-    assert_eq!(
-        m.options().get(OptionNumber::URI_PATH).unwrap().value(),
-        &[0xfe]
-    );
+    assert_eq!(m.options().get(OptionNumber::URI_PATH).unwrap().value(), &[0xfe]);
 }
 
 #[test]
@@ -364,9 +228,7 @@ fn rfc8974_extended_token_lengths() {
     }
     // Without the relaxation TKL 13 is a format error.
     assert_eq!(
-        Message::decode(b"\x4d\x01\x00\x01\x00aaaaaaaaaaaaa")
-            .unwrap_err()
-            .kind(),
+        Message::decode(b"\x4d\x01\x00\x01\x00aaaaaaaaaaaaa").unwrap_err().kind(),
         InvalidTokenLength
     );
 }
@@ -391,12 +253,7 @@ fn registry_checks_answer_as_section_5_4_says() {
     let e = checked(&con_get(&[(11, b"a"), (9999, b"")])).unwrap_err();
     assert_eq!(
         (e.kind(), e.offset(), e.response(), e.option()),
-        (
-            UnrecognizedCriticalOption,
-            7,
-            BadOption,
-            Some(OptionNumber(9999))
-        )
+        (UnrecognizedCriticalOption, 7, BadOption, Some(OptionNumber(9999)))
     );
     assert_eq!(e.response().code(), Some(Code::BAD_OPTION));
     // The same in a CON response: reject with Reset; in an ACK or a NON: silence.
@@ -409,27 +266,16 @@ fn registry_checks_answer_as_section_5_4_says() {
         Ignore
     );
     assert_eq!(
-        checked(&build(Type::NonConfirmable, Code::GET, &[(9999, b"")]))
-            .unwrap_err()
-            .response(),
+        checked(&build(Type::NonConfirmable, Code::GET, &[(9999, b"")])).unwrap_err().response(),
         Ignore
     );
     // Unknown elective options are ignored.
     checked(&con_get(&[(10000, b"x"), (65000, b"")])).unwrap();
     // Length out of range: critical is an error, elective is ignored (§5.4.3).
     let e = checked(&con_get(&[(3, b"")])).unwrap_err();
-    assert_eq!(
-        (e.kind(), e.option()),
-        (OptionLengthOutOfRange, Some(OptionNumber::URI_HOST))
-    );
-    assert_eq!(
-        checked(&con_get(&[(5, b"x")])).unwrap_err().kind(),
-        OptionLengthOutOfRange
-    );
-    assert_eq!(
-        checked(&con_get(&[(1, &[0; 9])])).unwrap_err().kind(),
-        OptionLengthOutOfRange
-    );
+    assert_eq!((e.kind(), e.option()), (OptionLengthOutOfRange, Some(OptionNumber::URI_HOST)));
+    assert_eq!(checked(&con_get(&[(5, b"x")])).unwrap_err().kind(), OptionLengthOutOfRange);
+    assert_eq!(checked(&con_get(&[(1, &[0; 9])])).unwrap_err().kind(), OptionLengthOutOfRange);
     checked(&con_get(&[(14, &[1, 2, 3, 4, 5])])).unwrap();
     // Repeated: critical non-repeatable is an error at the second occurrence (§5.4.5).
     let e = checked(&con_get(&[(3, b"a"), (3, b"b")])).unwrap_err();
@@ -438,25 +284,16 @@ fn registry_checks_answer_as_section_5_4_says() {
     checked(&con_get(&[(11, b"a"), (11, b"b"), (15, b"c"), (15, b"d")])).unwrap();
     // Proxy-Uri with a Uri-* option: 4.00 (§5.10.2).
     let e = checked(&con_get(&[(11, b"a"), (35, b"coap://h/a")])).unwrap_err();
-    assert_eq!(
-        (e.kind(), e.response()),
-        (ProxyUriWithUriOptions, BadRequest)
-    );
+    assert_eq!((e.kind(), e.response()), (ProxyUriWithUriOptions, BadRequest));
     checked(&con_get(&[(35, b"coap://h/a")])).unwrap();
     // A server that does not implement Block2 treats it as unrecognised.
     let m_bytes = con_get(&[(11, b"a"), (23, &[0x06])]);
     let m = Message::decode(&m_bytes).unwrap();
     m.check_options().unwrap();
-    let e = m
-        .check_options_with(|n| n != OptionNumber::BLOCK2)
-        .unwrap_err();
+    let e = m.check_options_with(|n| n != OptionNumber::BLOCK2).unwrap_err();
+    assert_eq!((e.kind(), e.option()), (UnrecognizedCriticalOption, Some(OptionNumber::BLOCK2)));
     assert_eq!(
-        (e.kind(), e.option()),
-        (UnrecognizedCriticalOption, Some(OptionNumber::BLOCK2))
-    );
-    assert_eq!(
-        m.first_unrecognized_critical(|n| n != OptionNumber::BLOCK2)
-            .map(|o| o.number()),
+        m.first_unrecognized_critical(|n| n != OptionNumber::BLOCK2).map(|o| o.number()),
         Some(OptionNumber::BLOCK2)
     );
     assert_eq!(m.first_unrecognized_critical(|_| true), None);

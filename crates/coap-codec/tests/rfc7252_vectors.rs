@@ -1,11 +1,6 @@
 //! The byte-level examples of RFC 7252: Appendix A (Figures 16 to 23) written as datagrams, decoded field
 //! by field and encoded back; Appendix B (URIs composed from options); the option encoding of §3.1.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use coap_codec::{
     CoapOption, Code, ContentFormat, Destination, Message, MessageParts, MessageWriter,
@@ -65,11 +60,7 @@ fn check(bytes: &[u8], e: Expect<'_>) {
     assert_eq!(m.message_id(), e.mid);
     assert_eq!(m.token(), e.token);
     assert_eq!(m.options().uri_path().collect::<Vec<_>>(), e.uri_path);
-    assert_eq!(
-        m.options().count(),
-        e.uri_path.len(),
-        "only Uri-Path options in these figures"
-    );
+    assert_eq!(m.options().count(), e.uri_path.len(), "only Uri-Path options in these figures");
     assert_eq!(m.payload(), e.payload);
     m.check_options().unwrap();
     // Encode back, both by re-encoding the view and by building it from scratch.
@@ -138,10 +129,7 @@ fn figure_17_piggybacked_response_with_token() {
         },
     );
     assert_eq!(get_temperature(Type::Confirmable, 0x7d35, 0x20), FIG17_REQ);
-    assert_eq!(
-        content(Type::Acknowledgement, 0x7d35, 0x20, b"22.3 C"),
-        FIG17_RSP
-    );
+    assert_eq!(content(Type::Acknowledgement, 0x7d35, 0x20, b"22.3 C"), FIG17_RSP);
 }
 
 #[test]
@@ -149,10 +137,7 @@ fn figures_18_and_19_retransmissions_are_identical_datagrams() {
     for (mid, token) in [(0x7d36u16, 0x31u8), (0x7d37, 0x42)] {
         let first = get_temperature(Type::Confirmable, mid, token);
         let retransmitted = get_temperature(Type::Confirmable, mid, token);
-        assert_eq!(
-            Message::decode(&first).unwrap(),
-            Message::decode(&retransmitted).unwrap()
-        );
+        assert_eq!(Message::decode(&first).unwrap(), Message::decode(&retransmitted).unwrap());
         check(
             &first,
             Expect {
@@ -375,10 +360,7 @@ fn section_3_1_extended_deltas_and_lengths() {
     let opts: Vec<_> = m.options().collect();
     assert_eq!(
         opts,
-        [
-            CoapOption::new(OptionNumber(13), &long13),
-            CoapOption::new(OptionNumber(282), &long269)
-        ]
+        [CoapOption::new(OptionNumber(13), &long13), CoapOption::new(OptionNumber(282), &long269)]
     );
     // The largest number: 65535 reached with a 2-byte extended delta.
     let n = MessageWriter::new(&mut buf, Type::NonConfirmable, Code::GET, 2, &[])
@@ -389,12 +371,7 @@ fn section_3_1_extended_deltas_and_lengths() {
     // 65535 - 269 = 0xFEF2.
     assert_eq!(&buf[4..7], &[0xe0, 0xfe, 0xf2]);
     assert_eq!(
-        Message::decode(&buf[..n])
-            .unwrap()
-            .options()
-            .next()
-            .unwrap()
-            .number(),
+        Message::decode(&buf[..n]).unwrap().options().next().unwrap().number(),
         OptionNumber(65535)
     );
 }
@@ -412,15 +389,9 @@ fn section_3_2_uint_options_are_minimal() {
         .unwrap()
         .finish();
     // Content-Format 0: zero-length value; Max-Age 258: two bytes; Size1: four bytes.
-    assert_eq!(
-        &buf[4..n],
-        &[0xc0, 0x22, 0x01, 0x02, 0xd4, 0x21, 0x01, 0x00, 0x00, 0x00]
-    );
+    assert_eq!(&buf[4..n], &[0xc0, 0x22, 0x01, 0x02, 0xd4, 0x21, 0x01, 0x00, 0x00, 0x00]);
     let m = Message::decode(&buf[..n]).unwrap();
-    assert_eq!(
-        m.options().content_format(),
-        Some(ContentFormat::TEXT_PLAIN)
-    );
+    assert_eq!(m.options().content_format(), Some(ContentFormat::TEXT_PLAIN));
     assert_eq!(m.options().max_age(), Some(258));
     assert_eq!(m.options().size1(), Some(0x0100_0000));
 }
@@ -446,20 +417,13 @@ fn message_parts_encoded_len_is_exact() {
     assert_eq!(n, parts.encoded_len());
     let m = Message::decode(&buf[..n]).unwrap();
     assert_eq!(m.options().collect::<Vec<_>>(), opts);
-    assert_eq!(
-        m.options().etags().map(|o| o.value()).collect::<Vec<_>>(),
-        [&etag[..]]
-    );
+    assert_eq!(m.options().etags().map(|o| o.value()).collect::<Vec<_>>(), [&etag[..]]);
 }
 
 /// RFC 7252 Appendix B: URIs composed from options and the destination (§6.5).
 #[test]
 fn appendix_b_uri_examples() {
-    let v6 = Destination {
-        scheme: Scheme::Coap,
-        host: "[2001:db8::2:1]",
-        port: 5683,
-    };
+    let v6 = Destination { scheme: Scheme::Coap, host: "[2001:db8::2:1]", port: 5683 };
     let compose = |m: &[u8], d: Destination<'_>| {
         let msg = Message::decode(m).unwrap();
         let mut out = [0u8; 128];
@@ -502,11 +466,7 @@ fn appendix_b_uri_examples() {
         ),
         "coap://xn--18j4d.example/%E3%81%93%E3%82%93%E3%81%AB%E3%81%A1%E3%81%AF"
     );
-    let v4 = Destination {
-        scheme: Scheme::Coap,
-        host: "198.51.100.1",
-        port: 61616,
-    };
+    let v4 = Destination { scheme: Scheme::Coap, host: "198.51.100.1", port: 61616 };
     let last = build(&[
         (OptionNumber::URI_PATH, b""),
         (OptionNumber::URI_PATH, b"/"),
@@ -517,10 +477,7 @@ fn appendix_b_uri_examples() {
     ]);
     // Appendix B prints "?%2F%2F&?%26", but §6.5 step 8 keeps "/" and "?" unencoded in a query; we
     // follow the normative algorithm, which the example contradicts for "/" (and agrees with for "?").
-    assert_eq!(
-        compose(&last, v4),
-        "coap://198.51.100.1:61616//%2F//?//&?%26"
-    );
+    assert_eq!(compose(&last, v4), "coap://198.51.100.1:61616//%2F//?//&?%26");
 }
 
 #[test]
@@ -532,15 +489,8 @@ fn compose_uri_fails_on_invalid_host_and_short_buffer() {
         .unwrap()
         .finish();
     let msg = Message::decode(&buf[..n]).unwrap();
-    let d = Destination {
-        scheme: Scheme::Coaps,
-        host: "192.0.2.1",
-        port: 5684,
-    };
-    assert_eq!(
-        msg.compose_uri(d, &mut [0u8; 64]),
-        Err(coap_codec::EncodeError::InvalidHost)
-    );
+    let d = Destination { scheme: Scheme::Coaps, host: "192.0.2.1", port: 5684 };
+    assert_eq!(msg.compose_uri(d, &mut [0u8; 64]), Err(coap_codec::EncodeError::InvalidHost));
     let fig = Message::decode(&FIG16_REQ).unwrap();
     assert_eq!(fig.compose_uri(d, &mut [0u8; 64]).map(|_| ()), Ok(()));
     // "coaps://" fits in 10 bytes, the host does not: 8 + 9 = 17 are needed at that step.
@@ -548,4 +498,35 @@ fn compose_uri_fails_on_invalid_host_and_short_buffer() {
         fig.compose_uri(d, &mut [0u8; 10]),
         Err(coap_codec::EncodeError::BufferTooSmall { needed: 17 })
     );
+}
+
+/// A decoded message indexes its first 16 options; the rest, and options past 64 KiB of option bytes,
+/// are parsed again by the iterator. Both paths give the same options.
+#[test]
+fn options_past_the_index_and_past_64_kib() {
+    let mut buf = vec![0u8; 200_000];
+    let mut w = MessageWriter::new(&mut buf, Type::NonConfirmable, Code::POST, 5, &[9]).unwrap();
+    let mut expected = Vec::new();
+    for i in 0..20u16 {
+        let value = vec![i as u8; usize::from(i)];
+        w = w.option(OptionNumber(2000 + 2 * i), &value).unwrap();
+        expected.push((2000 + 2 * i, value));
+    }
+    let big = vec![0x33u8; 65_000];
+    for n in [3000u16, 3000, 3002] {
+        w = w.option(OptionNumber(n), &big).unwrap();
+        expected.push((n, big.clone()));
+    }
+    let n = w.payload(b"end").unwrap().finish();
+    let m = Message::decode(&buf[..n]).unwrap();
+    let got: Vec<(u16, Vec<u8>)> =
+        m.options().map(|o| (o.number().0, o.value().to_vec())).collect();
+    assert_eq!(got, expected);
+    assert_eq!(m.options().all(OptionNumber(3000)).count(), 2);
+    assert_eq!(m.options().get(OptionNumber(2038)).unwrap().value(), &[19u8; 19]);
+    assert_eq!(m.options().get(OptionNumber(3002)).unwrap().value().len(), 65_000);
+    assert_eq!(m.payload(), b"end");
+    let mut again = vec![0u8; n];
+    assert_eq!(m.encode(&mut again).unwrap(), n);
+    assert_eq!(again, &buf[..n]);
 }

@@ -1,10 +1,5 @@
 //! Decomposing URIs into options (RFC 7252 §6.4) and composing them back (§6.5).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use coap_codec::{
     Code, Destination, HostKind, Message, MessageWriter, OptionNumber, Scheme, Type, Uri,
@@ -23,11 +18,7 @@ fn request_for(uri: &str) -> Vec<u8> {
 }
 
 fn options_of(bytes: &[u8]) -> Vec<(u16, Vec<u8>)> {
-    Message::decode(bytes)
-        .unwrap()
-        .options()
-        .map(|o| (o.number().0, o.value().to_vec()))
-        .collect()
+    Message::decode(bytes).unwrap().options().map(|o| (o.number().0, o.value().to_vec())).collect()
 }
 
 #[test]
@@ -52,11 +43,7 @@ fn ip_hosts_give_no_uri_host_and_default_port_no_uri_port() {
         "coap://[2001:db8::2:1]:5683/temperature",
         "COAP://192.0.2.1:/temperature",
     ] {
-        assert_eq!(
-            options_of(&request_for(uri)),
-            [(11, b"temperature".to_vec())],
-            "{uri}"
-        );
+        assert_eq!(options_of(&request_for(uri)), [(11, b"temperature".to_vec())], "{uri}");
     }
     let u = Uri::parse("coaps://[2001:db8::1]:61616").unwrap();
     assert_eq!(
@@ -74,10 +61,7 @@ fn ip_hosts_give_no_uri_host_and_default_port_no_uri_port() {
         .finish();
     assert_eq!(options_of(&buf[..n]), [(7, vec![0xf0, 0xb0])]);
     // 256.1.1.1 is not an IPv4address, so it is a reg-name.
-    assert_eq!(
-        Uri::parse("coap://256.1.1.1/").unwrap().host_kind(),
-        HostKind::RegName
-    );
+    assert_eq!(Uri::parse("coap://256.1.1.1/").unwrap().host_kind(), HostKind::RegName);
 }
 
 #[test]
@@ -97,42 +81,22 @@ fn percent_encodings_are_decoded_and_host_lowercased_before_decoding() {
 
 #[test]
 fn empty_path_and_slash_give_no_uri_path_but_empty_segments_count() {
-    assert!(options_of(&request_for("coap://h"))
-        .iter()
-        .all(|(n, _)| *n != 11));
-    assert!(options_of(&request_for("coap://h/"))
-        .iter()
-        .all(|(n, _)| *n != 11));
-    let segs: Vec<_> = options_of(&request_for("coap://h/a//"))
-        .into_iter()
-        .filter(|(n, _)| *n == 11)
-        .collect();
+    assert!(options_of(&request_for("coap://h")).iter().all(|(n, _)| *n != 11));
+    assert!(options_of(&request_for("coap://h/")).iter().all(|(n, _)| *n != 11));
+    let segs: Vec<_> =
+        options_of(&request_for("coap://h/a//")).into_iter().filter(|(n, _)| *n == 11).collect();
     assert_eq!(segs, [(11, b"a".to_vec()), (11, vec![]), (11, vec![])]);
-    let q: Vec<_> = options_of(&request_for("coap://h/?"))
-        .into_iter()
-        .filter(|(n, _)| *n == 15)
-        .collect();
+    let q: Vec<_> =
+        options_of(&request_for("coap://h/?")).into_iter().filter(|(n, _)| *n == 15).collect();
     assert_eq!(q, [(15, vec![])]);
 }
 
 #[test]
 fn decompose_then_compose_gives_the_normal_form() {
     for (input, dest, normal) in [
-        (
-            "coap://example.net/.well-known/core",
-            "192.0.2.1",
-            "coap://example.net/.well-known/core",
-        ),
-        (
-            "coap://EXAMPLE.net:5683/a%7eb?q=1",
-            "192.0.2.1",
-            "coap://example.net/a~b?q=1",
-        ),
-        (
-            "coap://192.0.2.1:61616/x/y",
-            "192.0.2.1",
-            "coap://192.0.2.1:61616/x/y",
-        ),
+        ("coap://example.net/.well-known/core", "192.0.2.1", "coap://example.net/.well-known/core"),
+        ("coap://EXAMPLE.net:5683/a%7eb?q=1", "192.0.2.1", "coap://example.net/a~b?q=1"),
+        ("coap://192.0.2.1:61616/x/y", "192.0.2.1", "coap://192.0.2.1:61616/x/y"),
         ("coap://h/%E3%81%93", "192.0.2.1", "coap://h/%E3%81%93"),
     ] {
         let u = Uri::parse(input).unwrap();
@@ -153,11 +117,7 @@ fn decompose_then_compose_gives_the_normal_form() {
         let mut out = [0u8; 256];
         let len = m
             .compose_uri(
-                Destination {
-                    scheme: u.scheme(),
-                    host: dest,
-                    port: u.scheme().default_port(),
-                },
+                Destination { scheme: u.scheme(), host: dest, port: u.scheme().default_port() },
                 &mut out,
             )
             .unwrap();
@@ -180,11 +140,7 @@ fn observe_can_be_written_between_uri_host_and_uri_path() {
         .finish();
     assert_eq!(
         options_of(&buf[..n]),
-        [
-            (3, b"sensor.example".to_vec()),
-            (6, vec![]),
-            (11, b"temp".to_vec())
-        ]
+        [(3, b"sensor.example".to_vec()), (6, vec![]), (11, b"temp".to_vec())]
     );
 }
 

@@ -21,10 +21,7 @@ use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Resp
 /// `IOTCODEC_REQUIRE_PEERS=1` (set by `.ci/run`) makes that a failure.
 pub(crate) fn peer(names: &[&str]) -> Option<String> {
     for name in names {
-        let found = Command::new("sh")
-            .arg("-c")
-            .arg(format!("command -v {name}"))
-            .output();
+        let found = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output();
         if let Ok(out) = found {
             if out.status.success() {
                 return Some(String::from_utf8_lossy(&out.stdout).trim().to_string());
@@ -77,11 +74,7 @@ pub(crate) fn run_bounded(cmd: &str, args: &[&str], limit: Duration) -> Output {
 
 /// A free UDP port on loopback (bound, then released for the peer to take).
 pub(crate) fn free_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// What the responder saw of one request.
@@ -125,8 +118,7 @@ impl Drop for Responder {
 
 pub(crate) fn responder(max: usize, limit: Duration) -> Responder {
     let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
-    sock.set_read_timeout(Some(Duration::from_millis(200)))
-        .unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
     let port = sock.local_addr().unwrap().port();
     let (tx, rx) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));
@@ -151,12 +143,7 @@ pub(crate) fn responder(max: usize, limit: Duration) -> Responder {
             }
         }
     });
-    Responder {
-        port,
-        seen: rx,
-        stop,
-        handle: Some(handle),
-    }
+    Responder { port, seen: rx, stop, handle: Some(handle) }
 }
 
 fn answer(datagram: &[u8], out: &mut [u8], next_mid: &mut u16) -> (Option<usize>, Option<Seen>) {
@@ -166,9 +153,7 @@ fn answer(datagram: &[u8], out: &mut [u8], next_mid: &mut u16) -> (Option<usize>
             // Reset echoes the message ID (RFC 7252 §4.2); the header was read if we got this far.
             let reply = (e.response() == Response::Reset && datagram.len() >= 4).then(|| {
                 let mid = u16::from_be_bytes([datagram[2], datagram[3]]);
-                MessageWriter::new(out, Type::Reset, Code::EMPTY, mid, &[])
-                    .unwrap()
-                    .finish()
+                MessageWriter::new(out, Type::Reset, Code::EMPTY, mid, &[]).unwrap().finish()
             });
             return (reply, None);
         }
@@ -200,34 +185,24 @@ fn answer(datagram: &[u8], out: &mut [u8], next_mid: &mut u16) -> (Option<usize>
     let (code, n) = if let Err(e) = req.check_options() {
         let code = e.response().code().unwrap_or(Code::BAD_OPTION);
         let w = MessageWriter::new(out, rtype, code, mid, req.token()).unwrap();
-        (
-            code,
-            w.payload(e.kind().as_str().as_bytes()).unwrap().finish(),
-        )
+        (code, w.payload(e.kind().as_str().as_bytes()).unwrap().finish())
     } else {
-        let (code, cf, body): (Code, Option<ContentFormat>, &[u8]) = match (
-            req.code(),
-            path.iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .as_slice(),
-        ) {
-            (Code::GET, ["temperature"]) => {
-                (Code::CONTENT, Some(ContentFormat::TEXT_PLAIN), b"22.3 C")
-            }
-            (Code::GET, [".well-known", "core"]) => (
-                Code::CONTENT,
-                Some(ContentFormat::LINK_FORMAT),
-                b"</temperature>;ct=0;rt=\"temperature-c\"",
-            ),
-            (Code::PUT | Code::POST, ["temperature"]) => (Code::CHANGED, None, b""),
-            _ => (Code::NOT_FOUND, None, b""),
-        };
+        let (code, cf, body): (Code, Option<ContentFormat>, &[u8]) =
+            match (req.code(), path.iter().map(String::as_str).collect::<Vec<_>>().as_slice()) {
+                (Code::GET, ["temperature"]) => {
+                    (Code::CONTENT, Some(ContentFormat::TEXT_PLAIN), b"22.3 C")
+                }
+                (Code::GET, [".well-known", "core"]) => (
+                    Code::CONTENT,
+                    Some(ContentFormat::LINK_FORMAT),
+                    b"</temperature>;ct=0;rt=\"temperature-c\"",
+                ),
+                (Code::PUT | Code::POST, ["temperature"]) => (Code::CHANGED, None, b""),
+                _ => (Code::NOT_FOUND, None, b""),
+            };
         let mut w = MessageWriter::new(out, rtype, code, mid, req.token()).unwrap();
         if let Some(cf) = cf {
-            w = w
-                .uint_option(OptionNumber::CONTENT_FORMAT, cf.into())
-                .unwrap();
+            w = w.uint_option(OptionNumber::CONTENT_FORMAT, cf.into()).unwrap();
         }
         (code, w.payload(body).unwrap().finish())
     };
