@@ -1,0 +1,195 @@
+//! Character classes and token scanners of RFC 6690 §2, RFC 8288 §3 and RFC 8187 §3.2.1, with nom.
+//! Private: no nom type leaves this module.
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::{IResult, Parser};
+
+type Res<'a> = IResult<&'a str, &'a str, ()>;
+
+/// Characters of a URI-reference (RFC 3986 §2: unreserved, reserved and `%`), except `>` which ends it.
+pub(crate) const fn is_uri_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b':'
+                | b'/'
+                | b'?'
+                | b'#'
+                | b'['
+                | b']'
+                | b'@'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b'%'
+        )
+}
+
+/// `attr-char` of RFC 8187 §3.2.1, the characters of a `parmname`.
+pub(crate) const fn is_attr_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'!' | b'#' | b'$' | b'&' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+        )
+}
+
+/// `ptokenchar` of RFC 6690 §2.
+pub(crate) const fn is_ptoken_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'='
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b']'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+        )
+}
+
+/// `reg-rel-type` of RFC 6690 §2: `LOALPHA *( LOALPHA / DIGIT / "." / "-" )`.
+pub(crate) fn is_reg_rel_type(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z'))
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+}
+
+/// A `relation-type`: a `reg-rel-type` or an absolute URI (RFC 6690 §2 `ext-rel-type`; the URI is
+/// checked for a scheme and URI characters).
+pub(crate) fn is_relation_type(s: &str) -> bool {
+    is_reg_rel_type(s) || is_absolute_uri(s)
+}
+
+fn is_absolute_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let mut sb = scheme.bytes();
+    matches!(sb.next(), Some(b) if b.is_ascii_alphabetic())
+        && sb.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        && !rest.is_empty()
+        && rest.bytes().all(is_uri_char)
+}
+
+/// `cardinal` of RFC 6690 §2: `"0" / %x31-39 *DIGIT`.
+pub(crate) fn parse_cardinal(s: &str) -> Option<u64> {
+    let ok =
+        s == "0" || (!s.is_empty() && !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit()));
+    if ok {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A URI-reference up to (not including) `>`.
+pub(crate) fn target(i: &str) -> Res<'_> {
+    take_while(|c: char| c.is_ascii() && is_uri_char(c as u8)).parse(i)
+}
+
+/// A parameter name: `parmname`, with an optional trailing `*` (RFC 6690 §2 `ext-name-star`).
+pub(crate) fn param_name(i: &str) -> Res<'_> {
+    let (rest, name) = take_while1(|c: char| c.is_ascii() && is_attr_char(c as u8)).parse(i)?;
+    match rest.strip_prefix('*') {
+        Some(after) => Ok((after, i.get(..name.len() + 1).unwrap_or(name))),
+        None => Ok((rest, name)),
+    }
+}
+
+/// A `ptoken`.
+pub(crate) fn ptoken(i: &str) -> Res<'_> {
+    take_while1(|c: char| c.is_ascii() && is_ptoken_char(c as u8)).parse(i)
+}
+
+/// Why a quoted string ended badly, with its offset inside the input.
+pub(crate) enum QuotedError {
+    Unterminated,
+    BadEscape(usize),
+    Control(usize),
+}
+
+/// The content of a quoted string (RFC 2616 §2.2), `i` starting just after the opening quote. Returns
+/// the raw content (escapes kept) and the input after the closing quote.
+pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
+    let bytes = i.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'"' => {
+                let content = i.get(..at).unwrap_or_default();
+                let rest = i.get(at + 1..).unwrap_or_default();
+                return Ok((content, rest));
+            }
+            b'\\' => match bytes.get(at + 1) {
+                Some(n) if n.is_ascii() => at += 2,
+                _ => return Err(QuotedError::BadEscape(at)),
+            },
+            // TEXT excludes CTLs other than the LWS characters (RFC 2616 §2.2).
+            0..=8 | 10..=31 | 127 => return Err(QuotedError::Control(at)),
+            _ => at += 1,
+        }
+    }
+    Err(QuotedError::Unterminated)
+}
+
+/// Whether `s` is an RFC 8187 `ext-value`: `charset "'" [ language ] "'" value-chars`.
+pub(crate) fn is_ext_value(s: &str) -> bool {
+    let mut parts = s.splitn(3, '\'');
+    let (Some(charset), Some(language), Some(value)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let charset_ok = !charset.is_empty()
+        && charset.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&+-^_`{}~".contains(&b));
+    let language_ok = language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let value = value.as_bytes();
+    let mut k = 0;
+    let mut value_ok = true;
+    while let Some(&b) = value.get(k) {
+        if b == b'%' {
+            let hex = |j: usize| value.get(j).is_some_and(|h| h.is_ascii_hexdigit());
+            if !(hex(k + 1) && hex(k + 2)) {
+                value_ok = false;
+                break;
+            }
+            k += 3;
+        } else if is_attr_char(b) {
+            k += 1;
+        } else {
+            value_ok = false;
+            break;
+        }
+    }
+    charset_ok && language_ok && value_ok
+}

@@ -1,0 +1,511 @@
+//! Parsing a payload into links (RFC 6690 §2 with the attribute rules of §3, RFC 8288 §3 and RFC 7252
+//! §7.2.1). Each link is checked completely when the iterator reaches it, so its attribute iterator
+//! cannot fail.
+
+use core::iter::FusedIterator;
+
+use crate::error::{ErrorKind, ParseError};
+use crate::grammar::{self, QuotedError};
+use crate::value::{Quoted, Value, Words};
+
+/// Relaxations of the strict grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ParseConfig {
+    loose_rt_if: bool,
+    whitespace: bool,
+}
+
+impl ParseConfig {
+    /// The RFC 6690 grammar exactly.
+    pub const STRICT: Self = Self { loose_rt_if: false, whitespace: false };
+
+    /// Accept any `ptoken` (unquoted) or any space-separated words (quoted) as `rt` and `if` values,
+    /// not only relation types: RFC 6690 erratum 5254 notes that deployed values (such as
+    /// `rt=oic.r.Temperature` or URNs with uppercase letters) do not fit `relation-types`.
+    pub const fn loose_rt_if(mut self, on: bool) -> Self {
+        self.loose_rt_if = on;
+        self
+    }
+
+    /// Accept spaces, tabs and line breaks around `,` and `;` (the RFC 8288 `OWS` of HTTP headers, and
+    /// payloads pretty-printed as in RFC 6690 §5).
+    pub const fn whitespace(mut self, on: bool) -> Self {
+        self.whitespace = on;
+        self
+    }
+}
+
+/// Parses a payload with every check on. The iterator yields each link, or one error and then stops.
+///
+/// ```
+/// let payload = br#"</sensors/temp>;rt="temperature-c";if="sensor",</sensors/light>;ct=0"#;
+/// let links: Vec<_> = linkformat::parse(payload).collect::<Result<_, _>>().unwrap();
+/// assert_eq!(links[0].target(), "/sensors/temp");
+/// assert_eq!(links[0].rt().collect::<Vec<_>>(), ["temperature-c"]);
+/// assert_eq!(links[1].ct().collect::<Vec<_>>(), [0]);
+/// ```
+pub fn parse(payload: &[u8]) -> Links<'_> {
+    parse_with(payload, ParseConfig::STRICT)
+}
+
+/// Parses a payload with the given relaxations.
+pub fn parse_with(payload: &[u8], config: ParseConfig) -> Links<'_> {
+    match core::str::from_utf8(payload) {
+        Ok(text) => Links { text, pos: 0, config, pending: None, done: false },
+        Err(e) => Links {
+            text: "",
+            pos: 0,
+            config,
+            pending: Some(ParseError::new(ErrorKind::NotUtf8, e.valid_up_to())),
+            done: false,
+        },
+    }
+}
+
+/// Checks a whole payload; returns the number of links.
+pub fn validate(payload: &[u8], config: ParseConfig) -> Result<usize, ParseError> {
+    let mut n = 0;
+    for link in parse_with(payload, config) {
+        link?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The links of a payload. Yields `Err` once on the first problem, then ends.
+#[derive(Debug, Clone)]
+pub struct Links<'a> {
+    text: &'a str,
+    pos: usize,
+    config: ParseConfig,
+    pending: Option<ParseError>,
+    done: bool,
+}
+
+impl<'a> Iterator for Links<'a> {
+    type Item = Result<Link<'a>, ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        if let Some(e) = self.pending.take() {
+            self.done = true;
+            return Some(Err(e));
+        }
+        let mut at = self.skip_ws(self.pos);
+        if self.pos == 0 && at == self.text.len() {
+            // An empty payload (or only whitespace) is an empty link-value-list.
+            self.done = true;
+            return None;
+        }
+        if self.pos != 0 {
+            // After a link: end, or a comma and another link.
+            match self.text.as_bytes().get(at) {
+                None => {
+                    self.done = true;
+                    return None;
+                }
+                Some(b',') => at = self.skip_ws(at + 1),
+                Some(_) => return self.fail(ErrorKind::ExpectedSeparator, at),
+            }
+        }
+        match parse_link(self.text, at, self.config) {
+            Ok((link, end)) => {
+                self.pos = end;
+                Some(Ok(link))
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+impl FusedIterator for Links<'_> {}
+
+impl Links<'_> {
+    fn skip_ws(&self, at: usize) -> usize {
+        if !self.config.whitespace {
+            return at;
+        }
+        skip_ws(self.text, at)
+    }
+
+    fn fail(&mut self, kind: ErrorKind, at: usize) -> Option<Result<Link<'static>, ParseError>> {
+        self.done = true;
+        Some(Err(ParseError::new(kind, at)))
+    }
+}
+
+fn skip_ws(text: &str, mut at: usize) -> usize {
+    while matches!(text.as_bytes().get(at), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        at += 1;
+    }
+    at
+}
+
+/// Attributes that RFC 6690 §3 or RFC 8288 §3 allow only once per link.
+const ONCE: &[&str] =
+    &["rel", "rev", "anchor", "title", "title*", "type", "media", "rt", "if", "sz"];
+
+/// Parses one link starting at `start`; returns it and the offset just after it.
+fn parse_link(
+    text: &str,
+    start: usize,
+    config: ParseConfig,
+) -> Result<(Link<'_>, usize), ParseError> {
+    let err = |kind, at| Err(ParseError::new(kind, at));
+    let rest = text.get(start..).unwrap_or_default();
+    let Some(after_lt) = rest.strip_prefix('<') else {
+        let kind = if rest.is_empty() || rest.starts_with(',') {
+            ErrorKind::EmptyLink
+        } else {
+            ErrorKind::ExpectedTarget
+        };
+        return err(kind, start);
+    };
+    let (after_target, target) = grammar::target(after_lt).unwrap_or((after_lt, ""));
+    let target_end = start + 1 + target.len();
+    match after_target.as_bytes().first() {
+        Some(b'>') => {}
+        None => return err(ErrorKind::UnterminatedTarget, start),
+        Some(_) => return err(ErrorKind::InvalidTarget, target_end),
+    }
+    if let Some(bad) = bad_percent(target) {
+        return err(ErrorKind::InvalidTarget, start + 1 + bad);
+    }
+    let params_start = target_end + 1;
+    let mut at = params_start;
+    loop {
+        let here = if config.whitespace { skip_ws(text, at) } else { at };
+        if text.as_bytes().get(here) != Some(&b';') {
+            break;
+        }
+        let name_at = if config.whitespace { skip_ws(text, here + 1) } else { here + 1 };
+        at = parse_param(text, name_at, params_start, config)?;
+    }
+    let link = Link {
+        target,
+        params: text.get(params_start..at).unwrap_or_default(),
+        offset: start,
+        whitespace: config.whitespace,
+    };
+    Ok((link, at))
+}
+
+/// Offset of the first `%` not followed by two hex digits.
+fn bad_percent(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    b.iter().enumerate().find_map(|(i, &c)| {
+        let ok = c != b'%'
+            || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
+        (!ok).then_some(i)
+    })
+}
+
+/// Parses and checks one `name[=value]` at `at`; returns the offset after it.
+fn parse_param(
+    text: &str,
+    at: usize,
+    params_start: usize,
+    config: ParseConfig,
+) -> Result<usize, ParseError> {
+    let err = |kind, at| Err(ParseError::new(kind, at));
+    let rest = text.get(at..).unwrap_or_default();
+    let Ok((after_name, name)) = grammar::param_name(rest) else {
+        return err(ErrorKind::ExpectedParamName, at);
+    };
+    if name.eq_ignore_ascii_case("href") {
+        return err(ErrorKind::HrefParameter, at);
+    }
+    let value_at = at + name.len() + 1;
+    let (value, end) = match after_name.strip_prefix('=') {
+        None => (Value::Flag, at + name.len()),
+        Some(v) if v.starts_with('"') => {
+            match grammar::quoted_content(v.get(1..).unwrap_or_default()) {
+                Ok((content, _)) => (Value::Quoted(Quoted(content)), value_at + content.len() + 2),
+                Err(QuotedError::Unterminated) => {
+                    return err(ErrorKind::UnterminatedQuote, value_at)
+                }
+                Err(QuotedError::BadEscape(k)) => {
+                    return err(ErrorKind::BadEscape, value_at + 1 + k)
+                }
+                Err(QuotedError::Control(k)) => {
+                    return err(ErrorKind::InvalidValue, value_at + 1 + k)
+                }
+            }
+        }
+        Some(v) => match grammar::ptoken(v) {
+            Ok((_, token)) => (Value::Token(token), value_at + token.len()),
+            Err(_) => return err(ErrorKind::InvalidValue, value_at),
+        },
+    };
+    check_value(name, value, value_at, config)?;
+    // Once-only attributes: look for an earlier occurrence in this link.
+    if ONCE.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        let earlier = text.get(params_start..at.saturating_sub(1)).unwrap_or_default();
+        let attrs = Attrs { rest: earlier, whitespace: config.whitespace };
+        if attrs.into_iter().any(|a| a.name.eq_ignore_ascii_case(name)) {
+            return err(ErrorKind::DuplicateAttribute, at);
+        }
+    }
+    Ok(end)
+}
+
+/// The value rules of the registered attributes.
+fn check_value(
+    name: &str,
+    value: Value<'_>,
+    at: usize,
+    config: ParseConfig,
+) -> Result<(), ParseError> {
+    let err = |kind| Err(ParseError::new(kind, at));
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    if name.ends_with('*') {
+        return match value {
+            Value::Token(t) if grammar::is_ext_value(t) => Ok(()),
+            _ => err(ErrorKind::InvalidExtValue),
+        };
+    }
+    if is("anchor") {
+        return match value {
+            Value::Quoted(q) if !q.raw().contains('\\') => {
+                match q
+                    .raw()
+                    .bytes()
+                    .position(|b| !grammar::is_uri_char(b))
+                    .or_else(|| bad_percent(q.raw()))
+                {
+                    Some(k) => Err(ParseError::new(ErrorKind::InvalidTarget, at + 1 + k)),
+                    None => Ok(()),
+                }
+            }
+            Value::Quoted(_) => err(ErrorKind::InvalidTarget),
+            _ => err(ErrorKind::QuotedStringRequired),
+        };
+    }
+    if is("title") {
+        return match value {
+            Value::Quoted(_) => Ok(()),
+            _ => err(ErrorKind::QuotedStringRequired),
+        };
+    }
+    let loose = config.loose_rt_if && (is("rt") || is("if"));
+    if is("rel") || is("rev") || is("rt") || is("if") {
+        let ok = match value {
+            Value::Flag => false,
+            Value::Token(t) => loose || grammar::is_relation_type(t),
+            Value::Quoted(q) => relation_list(q.raw(), loose),
+        };
+        return if ok { Ok(()) } else { err(ErrorKind::InvalidRelationType) };
+    }
+    if is("sz") {
+        return match value {
+            Value::Token(t) if grammar::parse_cardinal(t).is_some() => Ok(()),
+            _ => err(ErrorKind::InvalidNumber),
+        };
+    }
+    if is("ct") {
+        let in_range = |w: &str| grammar::parse_cardinal(w).is_some_and(|v| v <= 65535);
+        let ok = match value {
+            Value::Token(t) => in_range(t),
+            Value::Quoted(q) => separated_by_spaces(q.raw()) && q.raw().split(' ').all(in_range),
+            Value::Flag => false,
+        };
+        return if ok { Ok(()) } else { err(ErrorKind::InvalidNumber) };
+    }
+    if is("type") {
+        let media_type = |s: &str| {
+            s.split_once('/').is_some_and(|(t, st)| {
+                let part = |p: &str| {
+                    !p.is_empty()
+                        && p.bytes().all(|b| grammar::is_attr_char(b) || b == b'*' || b == b'.')
+                };
+                part(t) && part(st)
+            })
+        };
+        let ok = match value {
+            Value::Token(t) => media_type(t),
+            Value::Quoted(q) => media_type(q.raw()),
+            Value::Flag => false,
+        };
+        return if ok { Ok(()) } else { err(ErrorKind::InvalidValue) };
+    }
+    if is("hreflang") {
+        return match value {
+            Value::Token(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => Ok(()),
+            _ => err(ErrorKind::InvalidValue),
+        };
+    }
+    Ok(())
+}
+
+/// `relation-type *( 1*SP relation-type )` inside quotes.
+fn relation_list(raw: &str, loose: bool) -> bool {
+    separated_by_spaces(raw)
+        && raw.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            if loose {
+                w.bytes().all(|b| b > b' ' && b != b'"' && b != b'\\' && b != 127)
+            } else {
+                grammar::is_relation_type(w)
+            }
+        })
+}
+
+/// Non-empty, no leading or trailing space (words are separated by one or more spaces).
+fn separated_by_spaces(raw: &str) -> bool {
+    !raw.is_empty() && !raw.starts_with(' ') && !raw.ends_with(' ')
+}
+
+/// One link: the target URI-reference and its attributes, borrowed from the payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link<'a> {
+    target: &'a str,
+    params: &'a str,
+    offset: usize,
+    whitespace: bool,
+}
+
+impl<'a> Link<'a> {
+    /// The target URI-reference, as written between `<` and `>`.
+    pub const fn target(&self) -> &'a str {
+        self.target
+    }
+
+    /// Byte offset of the link's `<` in the payload.
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The attributes in order.
+    pub fn attrs(&self) -> Attrs<'a> {
+        Attrs { rest: self.params, whitespace: self.whitespace }
+    }
+
+    /// The first attribute with this name (names compare case-insensitively, RFC 8288 §3).
+    pub fn attr(&self, name: &str) -> Option<Value<'a>> {
+        self.attrs().find(|a| a.name.eq_ignore_ascii_case(name)).map(|a| a.value)
+    }
+
+    /// Whether an attribute with this name is present.
+    pub fn has(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+
+    fn words(&self, name: &str) -> Words<'a> {
+        self.attr(name).unwrap_or(Value::Token("")).words()
+    }
+
+    /// Resource types, `rt` (RFC 6690 §3.1).
+    pub fn rt(&self) -> Words<'a> {
+        self.words("rt")
+    }
+
+    /// Interface descriptions, `if` (RFC 6690 §3.2).
+    pub fn interfaces(&self) -> Words<'a> {
+        self.words("if")
+    }
+
+    /// Relation types, `rel` (RFC 8288 §3.3); empty means the default "hosts" (RFC 6690 §2.2).
+    pub fn rel(&self) -> Words<'a> {
+        self.words("rel")
+    }
+
+    /// Content-Format codes, `ct` (RFC 7252 §7.2.1), already checked to be 0 to 65535.
+    pub fn ct(&self) -> impl Iterator<Item = u16> + 'a {
+        self.words("ct").filter_map(|w| w.parse().ok())
+    }
+
+    /// Maximum size estimate, `sz` (RFC 6690 §3.3).
+    pub fn sz(&self) -> Option<u64> {
+        self.attr("sz").and_then(|v| grammar::parse_cardinal(v.raw()))
+    }
+
+    /// Whether the resource is observable, `obs` (RFC 7641 §6).
+    pub fn obs(&self) -> bool {
+        self.has("obs")
+    }
+
+    /// The context URI, `anchor` (RFC 6690 §2.3), checked to be a URI-reference without escapes.
+    pub fn anchor(&self) -> Option<&'a str> {
+        self.attr("anchor").map(|v| v.raw())
+    }
+
+    /// `title` (RFC 8288 §3.4.1), a quoted string.
+    pub fn title(&self) -> Option<Quoted<'a>> {
+        match self.attr("title")? {
+            Value::Quoted(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// `title*` (RFC 8288 §3.4.1, RFC 8187 ext-value).
+    pub fn title_star(&self) -> Option<crate::ExtValue<'a>> {
+        crate::ExtValue::parse(self.attr("title*")?.raw())
+    }
+
+    /// `hreflang` values (RFC 8288 §3.4.1; it may repeat).
+    pub fn hreflang(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.attrs().filter(|a| a.name.eq_ignore_ascii_case("hreflang")).map(|a| a.value.raw())
+    }
+
+    /// `media` (RFC 8288 §3.4.1).
+    pub fn media(&self) -> Option<Value<'a>> {
+        self.attr("media")
+    }
+
+    /// `type` (RFC 8288 §3.4.1), a media type.
+    pub fn media_type(&self) -> Option<&'a str> {
+        self.attr("type").map(|v| v.raw())
+    }
+}
+
+/// One attribute: a name and a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr<'a> {
+    /// The parameter name as written.
+    pub name: &'a str,
+    /// Its value.
+    pub value: Value<'a>,
+}
+
+/// The attributes of a link, over bytes the parser has checked.
+#[derive(Debug, Clone)]
+pub struct Attrs<'a> {
+    rest: &'a str,
+    whitespace: bool,
+}
+
+impl<'a> Iterator for Attrs<'a> {
+    type Item = Attr<'a>;
+
+    fn next(&mut self) -> Option<Attr<'a>> {
+        let mut rest = self.rest;
+        if self.whitespace {
+            rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        }
+        let mut rest = rest.strip_prefix(';')?;
+        if self.whitespace {
+            rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        }
+        let (after_name, name) = grammar::param_name(rest).ok()?;
+        let (value, after) = match after_name.strip_prefix('=') {
+            None => (Value::Flag, after_name),
+            Some(v) if v.starts_with('"') => {
+                let (content, after) = grammar::quoted_content(v.get(1..)?).ok()?;
+                (Value::Quoted(Quoted(content)), after)
+            }
+            Some(v) => {
+                let (after, token) = grammar::ptoken(v).ok()?;
+                (Value::Token(token), after)
+            }
+        };
+        self.rest = after;
+        Some(Attr { name, value })
+    }
+}
+
+impl FusedIterator for Attrs<'_> {}
