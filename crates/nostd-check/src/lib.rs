@@ -30,6 +30,19 @@ pub extern "C" fn nostd_check_coap() -> usize {
     written.unwrap_or(0)
 }
 
+/// Parses a link-format payload and counts its resource types; returns the count, or 0 on an error.
+#[no_mangle]
+pub extern "C" fn nostd_check_linkformat() -> usize {
+    const PAYLOAD: &[u8] =
+        br#"</sensors/temp>;rt="temperature-c";if="sensor",</sensors/light>;rt="light-lux""#;
+    let mut n = 0;
+    for link in linkformat::parse(PAYLOAD) {
+        let Ok(link) = link else { return 0 };
+        n += link.rt().count();
+    }
+    n
+}
+
 #[cfg(not(test))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
