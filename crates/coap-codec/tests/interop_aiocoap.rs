@@ -7,7 +7,8 @@ mod common;
 use std::time::Duration;
 
 use coap_codec::{Code, Type};
-use common::{peer, responder, run_bounded};
+use common::responder;
+use interop_support::{peer, run_bounded};
 
 #[test]
 fn aiocoap_client_requests_to_our_responder() {

@@ -11,7 +11,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Type, Uri};
-use common::{free_port, peer, responder, run_bounded, Guard};
+use common::responder;
+use interop_support::{free_port, peer, run_bounded, Guard};
 
 const SERVERS: &[&str] =
     &["coap-server-notls", "coap-server", "coap-server-openssl", "coap-server-gnutls"];

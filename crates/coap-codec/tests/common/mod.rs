@@ -9,73 +9,12 @@
 )]
 
 use std::net::UdpSocket;
-use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Response, Type};
-
-/// The first of `names` found on PATH. When none is, the test is skipped, unless
-/// `IOTCODEC_REQUIRE_PEERS=1` (set by `.ci/run`) makes that a failure.
-pub(crate) fn peer(names: &[&str]) -> Option<String> {
-    for name in names {
-        let found = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output();
-        if let Ok(out) = found {
-            if out.status.success() {
-                return Some(String::from_utf8_lossy(&out.stdout).trim().to_string());
-            }
-        }
-    }
-    assert!(
-        std::env::var("IOTCODEC_REQUIRE_PEERS").as_deref() != Ok("1"),
-        "peer {names:?} not installed"
-    );
-    eprintln!(
-        "skipping: none of {names:?} is installed (set IOTCODEC_REQUIRE_PEERS=1 to fail instead)"
-    );
-    None
-}
-
-/// A child process killed when dropped, so that no peer outlives its test.
-pub(crate) struct Guard(pub Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Runs a client command with a hard time limit; returns its output.
-pub(crate) fn run_bounded(cmd: &str, args: &[&str], limit: Duration) -> Output {
-    let mut child = Command::new(cmd)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("starting {cmd}: {e}"));
-    let deadline = Instant::now() + limit;
-    while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let out = child.wait_with_output().unwrap();
-    panic!(
-        "{cmd} {args:?} did not finish within {limit:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// A free UDP port on loopback (bound, then released for the peer to take).
-pub(crate) fn free_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
 
 /// What the responder saw of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,131 @@
+//! Helpers for interop tests against real peers (libcoap, aiocoap, mosquitto, ...), on loopback only,
+//! bounded in time, and stopped when the test ends.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::net::UdpSocket;
+use std::process::{Child, Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The first of `names` found on PATH. When none is, the test is skipped, unless
+/// `IOTCODEC_REQUIRE_PEERS=1` (set by `.ci/run`) makes that a failure.
+pub fn peer(names: &[&str]) -> Option<String> {
+    for name in names {
+        let found = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output();
+        if let Ok(out) = found {
+            if out.status.success() {
+                return Some(String::from_utf8_lossy(&out.stdout).trim().to_string());
+            }
+        }
+    }
+    assert!(
+        std::env::var("IOTCODEC_REQUIRE_PEERS").as_deref() != Ok("1"),
+        "peer {names:?} not installed"
+    );
+    eprintln!(
+        "skipping: none of {names:?} is installed (set IOTCODEC_REQUIRE_PEERS=1 to fail instead)"
+    );
+    None
+}
+
+/// Whether a Python module can be imported; with `IOTCODEC_REQUIRE_PEERS=1` a missing one fails.
+pub fn python_module(module: &str) -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("IOTCODEC_REQUIRE_PEERS").as_deref() != Ok("1"),
+            "python module {module} not installed"
+        );
+        eprintln!("skipping: python module {module} is not installed");
+    }
+    ok
+}
+
+/// A child process killed when dropped, so that no peer outlives its test.
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts a long-running peer (a server) with its output discarded; it is killed when the guard drops.
+pub fn spawn_quiet(cmd: &str, args: &[&str]) -> Guard {
+    Guard(
+        Command::new(cmd)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {cmd}: {e}")),
+    )
+}
+
+/// Runs a client command with a hard time limit and optional standard input; returns its output.
+pub fn run_bounded_with_input(
+    cmd: &str,
+    args: &[&str],
+    input: Option<&[u8]>,
+    limit: Duration,
+) -> Output {
+    let mut child = Command::new(cmd)
+        .args(args)
+        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("starting {cmd}: {e}"));
+    if let (Some(data), Some(mut stdin)) = (input, child.stdin.take()) {
+        use std::io::Write;
+        stdin.write_all(data).unwrap();
+    }
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    panic!(
+        "{cmd} {args:?} did not finish within {limit:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs a client command with a hard time limit; returns its output.
+pub fn run_bounded(cmd: &str, args: &[&str], limit: Duration) -> Output {
+    run_bounded_with_input(cmd, args, None, limit)
+}
+
+/// A free UDP port on loopback (bound, then released for the peer to take).
+pub fn free_port() -> u16 {
+    UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Sends `request` to 127.0.0.1:`port` until a datagram with the same message ID comes back (bounded);
+/// the server may still be starting, so the request is repeated every 300 ms.
+pub fn udp_exchange(port: u16, request: &[u8], limit: Duration) -> Vec<u8> {
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.connect(("127.0.0.1", port)).unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
+    let mid = [request[2], request[3]];
+    let deadline = Instant::now() + limit;
+    let mut buf = [0u8; 2048];
+    while Instant::now() < deadline {
+        sock.send(request).unwrap();
+        if let Ok(n) = sock.recv(&mut buf) {
+            if n >= 4 && buf[2..4] == mid {
+                return buf[..n].to_vec();
+            }
+        }
+    }
+    panic!("no answer from 127.0.0.1:{port} within {limit:?}");
+}
