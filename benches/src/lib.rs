@@ -95,3 +95,22 @@ pub fn encode(case: &Case) -> Vec<u8> {
     buf.truncate(n);
     buf
 }
+
+/// A 20-link `/.well-known/core` payload of the kind a sensor node serves: rt, if, ct, obs, title, sz.
+pub fn wkc_20_links() -> String {
+    let mut links = Vec::new();
+    for i in 0..20 {
+        let link = match i % 4 {
+            0 => format!(r#"</sensors/temp{i}>;rt="temperature-c";if="sensor";ct=0;obs"#),
+            1 => format!(
+                r#"</sensors/light{i}>;rt="light-lux core.sen-light";if="sensor";ct="0 50";title="Light {i}""#
+            ),
+            2 => format!(r#"</firmware/v{i}>;rt="firmware";sz=262144;ct=42"#),
+            _ => format!(
+                r#"<http://www.example.com/sensors/t{i}>;anchor="/sensors/temp{i}";rel="describedby""#
+            ),
+        };
+        links.push(link);
+    }
+    links.join(",")
+}

@@ -1,6 +1,6 @@
 //! Helpers for interop tests against real peers (libcoap, aiocoap, mosquitto, ...), on loopback only,
 //! bounded in time, and stopped when the test ends.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::net::UdpSocket;
 use std::process::{Child, Command, Output, Stdio};

@@ -6,8 +6,8 @@ use nom::{IResult, Parser};
 
 type Res<'a> = IResult<&'a str, &'a str, ()>;
 
-/// Characters of a URI-reference (RFC 3986 §2: unreserved, reserved and `%`), except `>` which ends it.
-pub(crate) const fn is_uri_char(b: u8) -> bool {
+/// Definition: characters of a URI-reference (RFC 3986 §2: unreserved, reserved and `%`), except `>` which ends it.
+const fn is_uri_char_def(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
@@ -37,7 +37,7 @@ pub(crate) const fn is_uri_char(b: u8) -> bool {
 }
 
 /// `attr-char` of RFC 8187 §3.2.1, the characters of a `parmname`.
-pub(crate) const fn is_attr_char(b: u8) -> bool {
+const fn is_attr_char_def(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
@@ -46,7 +46,7 @@ pub(crate) const fn is_attr_char(b: u8) -> bool {
 }
 
 /// `ptokenchar` of RFC 6690 §2.
-pub(crate) const fn is_ptoken_char(b: u8) -> bool {
+const fn is_ptoken_char_def(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
@@ -113,14 +113,66 @@ pub(crate) fn parse_cardinal(s: &str) -> Option<u64> {
     }
 }
 
+/// A 256-entry membership table built at compile time from a class definition, so that the scanners
+/// do one load per byte.
+macro_rules! class_table {
+    ($def:ident) => {{
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            // In bounds: i < 256, the table's length.
+            #[allow(clippy::indexing_slicing)]
+            {
+                table[i] = $def(i as u8);
+            }
+            i += 1;
+        }
+        table
+    }};
+}
+
+static URI_CHARS: [bool; 256] = class_table!(is_uri_char_def);
+static ATTR_CHARS: [bool; 256] = class_table!(is_attr_char_def);
+static PTOKEN_CHARS: [bool; 256] = class_table!(is_ptoken_char_def);
+
+/// Characters of a URI-reference (RFC 3986 §2), except `>`.
+#[inline(always)]
+pub(crate) fn is_uri_char(b: u8) -> bool {
+    URI_CHARS.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// `attr-char` of RFC 8187 §3.2.1.
+#[inline(always)]
+pub(crate) fn is_attr_char(b: u8) -> bool {
+    ATTR_CHARS.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// `ptokenchar` of RFC 6690 §2.
+#[inline(always)]
+pub(crate) fn is_ptoken_char(b: u8) -> bool {
+    PTOKEN_CHARS.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Splits `i` after the leading bytes that `pred` accepts (nom on bytes: `pred` only accepts ASCII, so
+/// the split is on a character boundary and the `&str` needs no second UTF-8 check).
+#[inline(always)]
+fn split_while(i: &str, pred: impl Fn(u8) -> bool, at_least_one: bool) -> Res<'_> {
+    let bytes = i.as_bytes();
+    let scanned: IResult<&[u8], &[u8], ()> =
+        if at_least_one { take_while1(pred).parse(bytes) } else { take_while(pred).parse(bytes) };
+    let (_, taken) = scanned.map_err(|_| nom::Err::Error(()))?;
+    let (head, tail) = i.split_at_checked(taken.len()).ok_or(nom::Err::Error(()))?;
+    Ok((tail, head))
+}
+
 /// A URI-reference up to (not including) `>`.
 pub(crate) fn target(i: &str) -> Res<'_> {
-    take_while(|c: char| c.is_ascii() && is_uri_char(c as u8)).parse(i)
+    split_while(i, is_uri_char, false)
 }
 
 /// A parameter name: `parmname`, with an optional trailing `*` (RFC 6690 §2 `ext-name-star`).
 pub(crate) fn param_name(i: &str) -> Res<'_> {
-    let (rest, name) = take_while1(|c: char| c.is_ascii() && is_attr_char(c as u8)).parse(i)?;
+    let (rest, name) = split_while(i, is_attr_char, true)?;
     match rest.strip_prefix('*') {
         Some(after) => Ok((after, i.get(..name.len() + 1).unwrap_or(name))),
         None => Ok((rest, name)),
@@ -129,7 +181,7 @@ pub(crate) fn param_name(i: &str) -> Res<'_> {
 
 /// A `ptoken`.
 pub(crate) fn ptoken(i: &str) -> Res<'_> {
-    take_while1(|c: char| c.is_ascii() && is_ptoken_char(c as u8)).parse(i)
+    split_while(i, is_ptoken_char, true)
 }
 
 /// Why a quoted string ended badly, with its offset inside the input.
@@ -144,23 +196,38 @@ pub(crate) enum QuotedError {
 pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
     let bytes = i.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        match b {
-            b'"' => {
+    loop {
+        // Skip ordinary text with one table load per byte; stop at `"`, `\` or a control character.
+        while bytes.get(at).is_some_and(|&b| !is_quoted_special(b)) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return Err(QuotedError::Unterminated),
+            Some(b'"') => {
                 let content = i.get(..at).unwrap_or_default();
                 let rest = i.get(at + 1..).unwrap_or_default();
                 return Ok((content, rest));
             }
-            b'\\' => match bytes.get(at + 1) {
+            Some(b'\\') => match bytes.get(at + 1) {
                 Some(n) if n.is_ascii() => at += 2,
                 _ => return Err(QuotedError::BadEscape(at)),
             },
             // TEXT excludes CTLs other than the LWS characters (RFC 2616 §2.2).
-            0..=8 | 10..=31 | 127 => return Err(QuotedError::Control(at)),
-            _ => at += 1,
+            Some(_) => return Err(QuotedError::Control(at)),
         }
     }
-    Err(QuotedError::Unterminated)
+}
+
+/// `"`, `\\` and the control characters that quoted-string TEXT excludes (tab is allowed).
+const fn is_quoted_special_def(b: u8) -> bool {
+    matches!(b, b'"' | b'\\' | 0..=8 | 10..=31 | 127)
+}
+
+static QUOTED_SPECIAL: [bool; 256] = class_table!(is_quoted_special_def);
+
+#[inline(always)]
+fn is_quoted_special(b: u8) -> bool {
+    QUOTED_SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
 }
 
 /// Whether `s` is an RFC 8187 `ext-value`: `charset "'" [ language ] "'" value-chars`.

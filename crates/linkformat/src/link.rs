@@ -146,9 +146,64 @@ fn skip_ws(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Attributes that RFC 6690 §3 or RFC 8288 §3 allow only once per link.
-const ONCE: &[&str] =
-    &["rel", "rev", "anchor", "title", "title*", "type", "media", "rt", "if", "sz"];
+/// The attribute names with rules of their own, recognised once per attribute so that the value checks
+/// and the once-per-link rule cost a `match`, not a string search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    Rel,
+    Rev,
+    Anchor,
+    Title,
+    TitleStar,
+    Type,
+    Media,
+    Rt,
+    If,
+    Sz,
+    Ct,
+    Hreflang,
+    Ext,
+    Other,
+}
+
+impl Known {
+    fn of(name: &str) -> Self {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        match name.len() {
+            2 if is("rt") => Self::Rt,
+            2 if is("if") => Self::If,
+            2 if is("sz") => Self::Sz,
+            2 if is("ct") => Self::Ct,
+            3 if is("rel") => Self::Rel,
+            3 if is("rev") => Self::Rev,
+            4 if is("type") => Self::Type,
+            5 if is("title") => Self::Title,
+            5 if is("media") => Self::Media,
+            6 if is("anchor") => Self::Anchor,
+            6 if is("title*") => Self::TitleStar,
+            8 if is("hreflang") => Self::Hreflang,
+            _ if name.ends_with('*') => Self::Ext,
+            _ => Self::Other,
+        }
+    }
+
+    /// The bit of an attribute that RFC 6690 §3 or RFC 8288 §3 allows only once per link.
+    const fn once_bit(self) -> u16 {
+        match self {
+            Self::Rel => 1,
+            Self::Rev => 1 << 1,
+            Self::Anchor => 1 << 2,
+            Self::Title => 1 << 3,
+            Self::TitleStar => 1 << 4,
+            Self::Type => 1 << 5,
+            Self::Media => 1 << 6,
+            Self::Rt => 1 << 7,
+            Self::If => 1 << 8,
+            Self::Sz => 1 << 9,
+            Self::Ct | Self::Hreflang | Self::Ext | Self::Other => 0,
+        }
+    }
+}
 
 /// Parses one link starting at `start`; returns it and the offset just after it.
 fn parse_link(
@@ -178,13 +233,14 @@ fn parse_link(
     }
     let params_start = target_end + 1;
     let mut at = params_start;
+    let mut seen = 0u16;
     loop {
         let here = if config.whitespace { skip_ws(text, at) } else { at };
         if text.as_bytes().get(here) != Some(&b';') {
             break;
         }
         let name_at = if config.whitespace { skip_ws(text, here + 1) } else { here + 1 };
-        at = parse_param(text, name_at, params_start, config)?;
+        at = parse_param(text, name_at, &mut seen, config)?;
     }
     let link = Link {
         target,
@@ -206,11 +262,12 @@ fn bad_percent(s: &str) -> Option<usize> {
     })
 }
 
-/// Parses and checks one `name[=value]` at `at`; returns the offset after it.
+/// Parses and checks one `name[=value]` at `at`; returns the offset after it. `seen` holds the
+/// once-only attributes met so far in this link.
 fn parse_param(
     text: &str,
     at: usize,
-    params_start: usize,
+    seen: &mut u16,
     config: ParseConfig,
 ) -> Result<usize, ParseError> {
     let err = |kind, at| Err(ParseError::new(kind, at));
@@ -243,35 +300,31 @@ fn parse_param(
             Err(_) => return err(ErrorKind::InvalidValue, value_at),
         },
     };
-    check_value(name, value, value_at, config)?;
-    // Once-only attributes: look for an earlier occurrence in this link.
-    if ONCE.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-        let earlier = text.get(params_start..at.saturating_sub(1)).unwrap_or_default();
-        let attrs = Attrs { rest: earlier, whitespace: config.whitespace };
-        if attrs.into_iter().any(|a| a.name.eq_ignore_ascii_case(name)) {
-            return err(ErrorKind::DuplicateAttribute, at);
-        }
+    let known = Known::of(name);
+    check_value(known, value, value_at, config)?;
+    let bit = known.once_bit();
+    if *seen & bit != 0 {
+        return err(ErrorKind::DuplicateAttribute, at);
     }
+    *seen |= bit;
     Ok(end)
 }
 
 /// The value rules of the registered attributes.
 fn check_value(
-    name: &str,
+    known: Known,
     value: Value<'_>,
     at: usize,
     config: ParseConfig,
 ) -> Result<(), ParseError> {
     let err = |kind| Err(ParseError::new(kind, at));
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    if name.ends_with('*') {
-        return match value {
-            Value::Token(t) if grammar::is_ext_value(t) => Ok(()),
-            _ => err(ErrorKind::InvalidExtValue),
-        };
-    }
-    if is("anchor") {
-        return match value {
+    let ok_if = |ok: bool, kind| if ok { Ok(()) } else { err(kind) };
+    match known {
+        Known::Ext | Known::TitleStar => ok_if(
+            matches!(value, Value::Token(t) if grammar::is_ext_value(t)),
+            ErrorKind::InvalidExtValue,
+        ),
+        Known::Anchor => match value {
             Value::Quoted(q) if !q.raw().contains('\\') => {
                 match q
                     .raw()
@@ -285,74 +338,74 @@ fn check_value(
             }
             Value::Quoted(_) => err(ErrorKind::InvalidTarget),
             _ => err(ErrorKind::QuotedStringRequired),
-        };
+        },
+        Known::Title => ok_if(matches!(value, Value::Quoted(_)), ErrorKind::QuotedStringRequired),
+        Known::Rel | Known::Rev | Known::Rt | Known::If => {
+            let loose = config.loose_rt_if && matches!(known, Known::Rt | Known::If);
+            let ok = match value {
+                Value::Flag => false,
+                Value::Token(t) => loose || grammar::is_relation_type(t),
+                Value::Quoted(q) => relation_list(q.raw(), loose),
+            };
+            ok_if(ok, ErrorKind::InvalidRelationType)
+        }
+        Known::Sz => ok_if(
+            matches!(value, Value::Token(t) if grammar::parse_cardinal(t).is_some()),
+            ErrorKind::InvalidNumber,
+        ),
+        Known::Ct => {
+            let in_range = |w: &str| grammar::parse_cardinal(w).is_some_and(|v| v <= 65535);
+            let ok = match value {
+                Value::Token(t) => in_range(t),
+                Value::Quoted(q) => {
+                    separated_by_spaces(q.raw()) && q.raw().split(' ').all(in_range)
+                }
+                Value::Flag => false,
+            };
+            ok_if(ok, ErrorKind::InvalidNumber)
+        }
+        Known::Type => {
+            let part = |p: &str| {
+                !p.is_empty()
+                    && p.bytes().all(|b| grammar::is_attr_char(b) || b == b'*' || b == b'.')
+            };
+            let media_type = |s: &str| s.split_once('/').is_some_and(|(t, st)| part(t) && part(st));
+            let ok = match value {
+                Value::Token(t) => media_type(t),
+                Value::Quoted(q) => media_type(q.raw()),
+                Value::Flag => false,
+            };
+            ok_if(ok, ErrorKind::InvalidValue)
+        }
+        Known::Hreflang => ok_if(
+            matches!(value, Value::Token(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')),
+            ErrorKind::InvalidValue,
+        ),
+        Known::Media | Known::Other => Ok(()),
     }
-    if is("title") {
-        return match value {
-            Value::Quoted(_) => Ok(()),
-            _ => err(ErrorKind::QuotedStringRequired),
-        };
-    }
-    let loose = config.loose_rt_if && (is("rt") || is("if"));
-    if is("rel") || is("rev") || is("rt") || is("if") {
-        let ok = match value {
-            Value::Flag => false,
-            Value::Token(t) => loose || grammar::is_relation_type(t),
-            Value::Quoted(q) => relation_list(q.raw(), loose),
-        };
-        return if ok { Ok(()) } else { err(ErrorKind::InvalidRelationType) };
-    }
-    if is("sz") {
-        return match value {
-            Value::Token(t) if grammar::parse_cardinal(t).is_some() => Ok(()),
-            _ => err(ErrorKind::InvalidNumber),
-        };
-    }
-    if is("ct") {
-        let in_range = |w: &str| grammar::parse_cardinal(w).is_some_and(|v| v <= 65535);
-        let ok = match value {
-            Value::Token(t) => in_range(t),
-            Value::Quoted(q) => separated_by_spaces(q.raw()) && q.raw().split(' ').all(in_range),
-            Value::Flag => false,
-        };
-        return if ok { Ok(()) } else { err(ErrorKind::InvalidNumber) };
-    }
-    if is("type") {
-        let media_type = |s: &str| {
-            s.split_once('/').is_some_and(|(t, st)| {
-                let part = |p: &str| {
-                    !p.is_empty()
-                        && p.bytes().all(|b| grammar::is_attr_char(b) || b == b'*' || b == b'.')
-                };
-                part(t) && part(st)
-            })
-        };
-        let ok = match value {
-            Value::Token(t) => media_type(t),
-            Value::Quoted(q) => media_type(q.raw()),
-            Value::Flag => false,
-        };
-        return if ok { Ok(()) } else { err(ErrorKind::InvalidValue) };
-    }
-    if is("hreflang") {
-        return match value {
-            Value::Token(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => Ok(()),
-            _ => err(ErrorKind::InvalidValue),
-        };
-    }
-    Ok(())
 }
 
 /// `relation-type *( 1*SP relation-type )` inside quotes.
 fn relation_list(raw: &str, loose: bool) -> bool {
-    separated_by_spaces(raw)
-        && raw.split(' ').filter(|w| !w.is_empty()).all(|w| {
-            if loose {
-                w.bytes().all(|b| b > b' ' && b != b'"' && b != b'\\' && b != 127)
+    if !separated_by_spaces(raw) {
+        return false;
+    }
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let end = rest.bytes().position(|b| b == b' ').unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        let ok = word.is_empty()
+            || if loose {
+                word.bytes().all(|b| b > b' ' && b != b'"' && b != b'\\' && b != 127)
             } else {
-                grammar::is_relation_type(w)
-            }
-        })
+                grammar::is_relation_type(word)
+            };
+        if !ok {
+            return false;
+        }
+        rest = tail.get(1..).unwrap_or_default();
+    }
+    true
 }
 
 /// Non-empty, no leading or trailing space (words are separated by one or more spaces).
