@@ -197,7 +197,14 @@ pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
     let bytes = i.as_bytes();
     let mut at = 0;
     loop {
-        // Skip ordinary text with one table load per byte; stop at `"`, `\` or a control character.
+        // Skip ordinary text eight bytes at a time, then one table load per byte; stop at `"`, `\`
+        // or a control character.
+        while let Some(word) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) {
+            if !plain_word(u64::from_le_bytes(*word)) {
+                break;
+            }
+            at += 8;
+        }
         while bytes.get(at).is_some_and(|&b| !is_quoted_special(b)) {
             at += 1;
         }
@@ -216,6 +223,20 @@ pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
             Some(_) => return Err(QuotedError::Control(at)),
         }
     }
+}
+
+/// Whether none of the eight bytes can end or interrupt quoted text: no `"`, `\`, DEL or byte below
+/// 0x20 (SWAR tests; a false alarm only sends the word to the byte loop).
+#[inline(always)]
+fn plain_word(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let below_space = w.wrapping_sub(LO * 0x20) & !w & HI != 0;
+    !(below_space
+        || has_zero(w ^ (LO * u64::from(b'"')))
+        || has_zero(w ^ (LO * u64::from(b'\\')))
+        || has_zero(w ^ (LO * 0x7f)))
 }
 
 /// `"`, `\\` and the control characters that quoted-string TEXT excludes (tab is allowed).
