@@ -108,8 +108,9 @@ pub enum WriteError {
     InvalidParamName,
     /// A token value with characters outside `ptoken`; write it as a quoted string instead.
     InvalidToken,
-    /// A quoted value with a control character or a non-ASCII character after a backslash would be needed.
-    InvalidQuoted,
+    /// A value the parser would refuse for this attribute (the kind says which rule: a relation type,
+    /// a number, a quoted string required, an ext-value, a second `rt`, ...).
+    InvalidAttribute(crate::ErrorKind),
 }
 
 impl fmt::Display for WriteError {
@@ -118,7 +119,7 @@ impl fmt::Display for WriteError {
             Self::InvalidTarget => "target is not a URI-reference",
             Self::InvalidParamName => "invalid parameter name",
             Self::InvalidToken => "token value with characters outside ptoken",
-            Self::InvalidQuoted => "quoted value with a control character",
+            Self::InvalidAttribute(kind) => kind.as_str(),
         })
     }
 }

@@ -281,3 +281,14 @@ pub(crate) fn is_ext_value(s: &str) -> bool {
     }
     charset_ok && language_ok && value_ok
 }
+
+/// Offset of the first `%` not followed by two hex digits.
+pub(crate) fn bad_percent(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    b.iter().enumerate().find_map(|(i, &c)| {
+        let ok = c != b'%'
+            || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
+        (!ok).then_some(i)
+    })
+}

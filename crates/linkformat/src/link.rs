@@ -149,7 +149,7 @@ fn skip_ws(text: &str, mut at: usize) -> usize {
 /// The attribute names with rules of their own, recognised once per attribute so that the value checks
 /// and the once-per-link rule cost a `match`, not a string search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Known {
+pub(crate) enum Known {
     Rel,
     Rev,
     Anchor,
@@ -167,7 +167,7 @@ enum Known {
 }
 
 impl Known {
-    fn of(name: &str) -> Self {
+    pub(crate) fn of(name: &str) -> Self {
         let is = |n: &str| name.eq_ignore_ascii_case(n);
         match name.len() {
             2 if is("rt") => Self::Rt,
@@ -188,7 +188,7 @@ impl Known {
     }
 
     /// The bit of an attribute that RFC 6690 §3 or RFC 8288 §3 allows only once per link.
-    const fn once_bit(self) -> u16 {
+    pub(crate) const fn once_bit(self) -> u16 {
         match self {
             Self::Rel => 1,
             Self::Rev => 1 << 1,
@@ -228,7 +228,7 @@ fn parse_link(
         None => return err(ErrorKind::UnterminatedTarget, start),
         Some(_) => return err(ErrorKind::InvalidTarget, target_end),
     }
-    if let Some(bad) = bad_percent(target) {
+    if let Some(bad) = grammar::bad_percent(target) {
         return err(ErrorKind::InvalidTarget, start + 1 + bad);
     }
     let params_start = target_end + 1;
@@ -251,17 +251,6 @@ fn parse_link(
     Ok((link, at))
 }
 
-/// Offset of the first `%` not followed by two hex digits.
-fn bad_percent(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    b.iter().enumerate().find_map(|(i, &c)| {
-        let ok = c != b'%'
-            || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
-        (!ok).then_some(i)
-    })
-}
-
 /// Parses and checks one `name[=value]` at `at`; returns the offset after it. `seen` holds the
 /// once-only attributes met so far in this link.
 fn parse_param(
@@ -278,7 +267,9 @@ fn parse_param(
     if name.eq_ignore_ascii_case("href") {
         return err(ErrorKind::HrefParameter, at);
     }
-    let value_at = at + name.len() + 1;
+    // Where a value error points: the value after `=`, or the end of the name for a flag.
+    let has_value = after_name.starts_with('=');
+    let value_at = at + name.len() + usize::from(has_value);
     let (value, end) = match after_name.strip_prefix('=') {
         None => (Value::Flag, at + name.len()),
         Some(v) if v.starts_with('"') => {
@@ -311,7 +302,7 @@ fn parse_param(
 }
 
 /// The value rules of the registered attributes.
-fn check_value(
+pub(crate) fn check_value(
     known: Known,
     value: Value<'_>,
     at: usize,
@@ -330,7 +321,7 @@ fn check_value(
                     .raw()
                     .bytes()
                     .position(|b| !grammar::is_uri_char(b))
-                    .or_else(|| bad_percent(q.raw()))
+                    .or_else(|| grammar::bad_percent(q.raw()))
                 {
                     Some(k) => Err(ParseError::new(ErrorKind::InvalidTarget, at + 1 + k)),
                     None => Ok(()),

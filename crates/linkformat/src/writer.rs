@@ -2,9 +2,12 @@
 //! (`skip N bytes, write at most M`) so that a server can send `/.well-known/core` in Block2 pieces
 //! (RFC 7959 §2.2) without holding the whole payload.
 
-use crate::error::WriteError;
+use crate::error::{ErrorKind, WriteError};
 use crate::grammar;
+use crate::link::{check_value, Known};
+use crate::value::{Quoted, Value};
 use crate::Filter;
+use crate::ParseConfig;
 
 /// A value to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,10 +85,13 @@ pub(crate) fn decimal(mut value: u64) -> ([u8; 20], usize) {
     }
 }
 
+/// Refuses what the strict parser would refuse, so that everything written parses back.
 fn check(link: &OutLink<'_>) -> Result<(), WriteError> {
-    if !link.target.bytes().all(grammar::is_uri_char) {
+    if !link.target.bytes().all(grammar::is_uri_char) || grammar::bad_percent(link.target).is_some()
+    {
         return Err(WriteError::InvalidTarget);
     }
+    let mut seen = 0u16;
     for (name, value) in link.attrs {
         let base = name.strip_suffix('*').unwrap_or(name);
         if base.is_empty()
@@ -94,15 +100,31 @@ fn check(link: &OutLink<'_>) -> Result<(), WriteError> {
         {
             return Err(WriteError::InvalidParamName);
         }
-        match value {
+        let digits;
+        let as_parsed = match value {
+            OutValue::Flag => Value::Flag,
             OutValue::Token(t) if t.is_empty() || !t.bytes().all(grammar::is_ptoken_char) => {
                 return Err(WriteError::InvalidToken)
             }
-            OutValue::Quoted(q) if q.bytes().any(|b| matches!(b, 0..=8 | 10..=31 | 127)) => {
-                return Err(WriteError::InvalidQuoted)
+            OutValue::Token(t) => Value::Token(t),
+            // The registered rules never accept `"`, `\` or controls where they check the content,
+            // so checking the unescaped text gives the parser's verdict on the escaped form.
+            OutValue::Quoted(q) => Value::Quoted(Quoted(q)),
+            OutValue::Uint(n) => {
+                digits = decimal(*n);
+                let (bytes, start) = &digits;
+                Value::Token(
+                    core::str::from_utf8(bytes.get(*start..).unwrap_or_default()).unwrap_or("0"),
+                )
             }
-            _ => {}
+        };
+        let known = Known::of(name);
+        check_value(known, as_parsed, 0, ParseConfig::STRICT)
+            .map_err(|e| WriteError::InvalidAttribute(e.kind()))?;
+        if seen & known.once_bit() != 0 {
+            return Err(WriteError::InvalidAttribute(ErrorKind::DuplicateAttribute));
         }
+        seen |= known.once_bit();
     }
     Ok(())
 }
@@ -127,9 +149,12 @@ fn serialize(link: &OutLink<'_>, sink: &mut Sink<'_>) {
             }
             OutValue::Quoted(q) => {
                 sink.put(b"=\"");
-                // Runs without `"` or `\` are copied whole; those two get a backslash (RFC 2616 §2.2).
+                // Runs of plain text are copied whole; `"`, `\` and control characters (which
+                // quoted-string TEXT cannot hold) get a backslash (RFC 2616 §2.2 quoted-pair).
                 let mut rest = q.as_bytes();
-                while let Some(i) = rest.iter().position(|&b| b == b'"' || b == b'\\') {
+                while let Some(i) =
+                    rest.iter().position(|&b| matches!(b, b'"' | b'\\' | 0..=8 | 10..=31 | 127))
+                {
                     let (run, tail) = rest.split_at(i);
                     sink.put(run);
                     if let Some((&special, after)) = tail.split_first() {

@@ -27,7 +27,7 @@ fn value() -> impl Strategy<Value = V> {
         Just(V::Flag),
         "[a-zA-Z0-9!#$%&'()*+./:<=>?@^_`{|}~-]{1,12}".prop_map(V::Token),
         // Any text without control characters, quotes and backslashes included.
-        "[ -~äé€\"\\\\,;<>]{0,16}".prop_map(V::Quoted),
+        "[\t\n\u{1} -~äé€\"\\\\,;<>]{0,16}".prop_map(V::Quoted),
         any::<u64>().prop_map(V::Uint),
     ]
 }
@@ -175,9 +175,42 @@ fn invalid_links_are_refused_before_anything_is_written() {
         write_links(&[OutLink { target: "/a", attrs: &bad_token }], None, 0, &mut buf),
         Err(WriteError::InvalidToken)
     );
-    let ctl = [("x", OutValue::Quoted("a\nb"))];
+    let bad_escape = [OutLink { target: "/a%2", attrs: &[] }];
+    assert_eq!(write_links(&bad_escape, None, 0, &mut buf), Err(WriteError::InvalidTarget));
+    // Control characters are written as quoted-pairs (RFC 2616 §2.2), not refused, and read back.
+    let ctl = [("x", OutValue::Quoted("a\nb\u{1}"))];
+    let w = write_links(&[OutLink { target: "/a", attrs: &ctl }], None, 0, &mut buf).unwrap();
+    assert_eq!(&buf[..w.len], b"</a>;x=\"a\\\nb\\\x01\"");
+    let l = parse(&buf[..w.len]).next().unwrap().unwrap();
+    assert!(l.attr("x").unwrap().eq_str("a\nb\u{1}"));
+}
+
+/// Found by the linkformat_write fuzzer: the writer must refuse what the strict parser refuses, so
+/// that whatever it writes parses back.
+#[test]
+fn registered_attribute_rules_apply_to_writing() {
+    use linkformat::ErrorKind;
+    let mut buf = [0u8; 64];
+    let cases: [(&str, OutValue<'_>, ErrorKind); 7] = [
+        ("x*", OutValue::Uint(7), ErrorKind::InvalidExtValue),
+        ("rt", OutValue::Token("Upper"), ErrorKind::InvalidRelationType),
+        ("title", OutValue::Token("t"), ErrorKind::QuotedStringRequired),
+        ("anchor", OutValue::Quoted("/a b"), ErrorKind::InvalidTarget),
+        ("ct", OutValue::Uint(70_000), ErrorKind::InvalidNumber),
+        ("sz", OutValue::Quoted("5"), ErrorKind::InvalidNumber),
+        ("type", OutValue::Token("text"), ErrorKind::InvalidValue),
+    ];
+    for (name, value, kind) in cases {
+        let attrs = [(name, value)];
+        let r = write_links(&[OutLink { target: "/a", attrs: &attrs }], None, 0, &mut buf);
+        assert_eq!(r, Err(WriteError::InvalidAttribute(kind)), "{name}");
+    }
+    let twice = [("rt", OutValue::Token("a")), ("rt", OutValue::Token("b"))];
     assert_eq!(
-        write_links(&[OutLink { target: "/a", attrs: &ctl }], None, 0, &mut buf),
-        Err(WriteError::InvalidQuoted)
+        write_links(&[OutLink { target: "/a", attrs: &twice }], None, 0, &mut buf),
+        Err(WriteError::InvalidAttribute(ErrorKind::DuplicateAttribute))
     );
+    let ok = [("title*", OutValue::Token("UTF-8'en'a%20b")), ("ct", OutValue::Quoted("0 50"))];
+    let w = write_links(&[OutLink { target: "/a", attrs: &ok }], None, 0, &mut buf).unwrap();
+    assert_eq!(linkformat::validate(&buf[..w.len], linkformat::ParseConfig::STRICT), Ok(1));
 }
