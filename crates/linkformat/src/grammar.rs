@@ -285,6 +285,10 @@ pub(crate) fn is_ext_value(s: &str) -> bool {
 /// Offset of the first `%` not followed by two hex digits.
 pub(crate) fn bad_percent(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    // Most targets have no escapes: `contains` is core's word-at-a-time memchr.
+    if !b.contains(&b'%') {
+        return None;
+    }
     b.iter().enumerate().find_map(|(i, &c)| {
         let ok = c != b'%'
             || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
