@@ -1,0 +1,118 @@
+//! Topic Names, Topic Filters, shared subscriptions and matching (MQTT 5.0 §4.7, §4.8.2; 3.1.1 §4.7),
+//! without allocation.
+
+use crate::error::{DecodeError, ErrorKind};
+
+/// Checks a Topic Name, as in PUBLISH: at least one character [MQTT-4.7.3-1], no wildcard
+/// [MQTT-3.3.2-2], no U+0000 [MQTT-4.7.3-2]. The offset of an error is within `name`.
+pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
+    if name.is_empty() {
+        return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
+    }
+    match name.bytes().position(|b| matches!(b, b'+' | b'#' | 0)) {
+        Some(i) if name.as_bytes().get(i) == Some(&0) => {
+            Err(DecodeError::new(ErrorKind::NullCharacter, i))
+        }
+        Some(i) => Err(DecodeError::new(ErrorKind::WildcardInTopicName, i)),
+        None => Ok(()),
+    }
+}
+
+/// A checked Topic Filter: a plain filter, or a shared subscription `$share/{ShareName}/{filter}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TopicFilter<'a> {
+    share_name: Option<&'a str>,
+    filter: &'a str,
+}
+
+impl<'a> TopicFilter<'a> {
+    /// Checks a Topic Filter, as in SUBSCRIBE and UNSUBSCRIBE: at least one character, `#` only as a whole
+    /// last level [MQTT-4.7.1-1], `+` only as a whole level [MQTT-4.7.1-2], no U+0000, and for
+    /// `$share/` a non-empty ShareName without wildcards and a non-empty filter [MQTT-4.8.2-1],
+    /// [MQTT-4.8.2-2]. The offset of an error is within `filter`.
+    pub fn parse(filter: &'a str) -> Result<Self, DecodeError> {
+        if filter.is_empty() {
+            return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
+        }
+        if let Some(rest) = filter.strip_prefix("$share/") {
+            let bad = |at| Err(DecodeError::new(ErrorKind::InvalidSharedSubscription, at));
+            let Some((share, inner)) = rest.split_once('/') else { return bad(filter.len()) };
+            if share.is_empty() {
+                return bad(7);
+            }
+            if let Some(i) = share.bytes().position(|b| b == b'+' || b == b'#') {
+                return bad(7 + i);
+            }
+            let inner_at = 7 + share.len() + 1;
+            if inner.is_empty() {
+                return bad(inner_at);
+            }
+            check_filter(inner).map_err(|e| e.shifted(inner_at))?;
+            return Ok(Self { share_name: Some(share), filter: inner });
+        }
+        check_filter(filter)?;
+        Ok(Self { share_name: None, filter })
+    }
+
+    /// The ShareName of a shared subscription.
+    pub const fn share_name(&self) -> Option<&'a str> {
+        self.share_name
+    }
+
+    /// The filter that is matched (without `$share/{ShareName}/`).
+    pub const fn filter(&self) -> &'a str {
+        self.filter
+    }
+
+    /// Whether the filter has a `+` or `#`.
+    pub fn has_wildcards(&self) -> bool {
+        self.filter.bytes().any(|b| b == b'+' || b == b'#')
+    }
+
+    /// Whether this filter matches a Topic Name (see [`matches`]).
+    pub fn matches(&self, name: &str) -> bool {
+        matches(self.filter, name)
+    }
+}
+
+fn check_filter(filter: &str) -> Result<(), DecodeError> {
+    let mut at = 0;
+    let mut levels = filter.split('/').peekable();
+    while let Some(level) = levels.next() {
+        let last = levels.peek().is_none();
+        if let Some(i) = level.bytes().position(|b| b == 0) {
+            return Err(DecodeError::new(ErrorKind::NullCharacter, at + i));
+        }
+        let wildcard = level.bytes().position(|b| b == b'+' || b == b'#');
+        if let Some(i) = wildcard {
+            let whole = level.len() == 1;
+            let ok = whole && (level == "+" || last);
+            if !ok {
+                return Err(DecodeError::new(ErrorKind::InvalidWildcard, at + i));
+            }
+        }
+        at += level.len() + 1;
+    }
+    Ok(())
+}
+
+/// Whether `filter` (a checked plain filter, not `$share/...`) matches the Topic Name `name`
+/// (MQTT 5.0 §4.7): levels compare exactly, `+` matches one level, `#` the parent and any number of
+/// levels below, and a filter starting with a wildcard does not match a name starting with `$`
+/// [MQTT-4.7.2-1].
+pub fn matches(filter: &str, name: &str) -> bool {
+    if name.starts_with('$') && (filter.starts_with('+') || filter.starts_with('#')) {
+        return false;
+    }
+    let mut f = filter.split('/');
+    let mut n = name.split('/');
+    loop {
+        match (f.next(), n.next()) {
+            (Some("#"), _) => return true,
+            (Some("+"), Some(_)) => {}
+            (Some(fl), Some(nl)) if fl == nl => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
+}

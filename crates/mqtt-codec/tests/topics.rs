@@ -1,0 +1,143 @@
+//! Topic Names, Topic Filters, shared subscriptions and matching (MQTT 5.0 §4.7, §4.8.2): the
+//! spec's examples, malformed topics with kinds and offsets, and the matcher against a straightforward
+//! reference written here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use mqtt_codec::{check_topic_name, matches, ErrorKind, ReasonCode, TopicFilter};
+use proptest::prelude::*;
+
+#[test]
+fn spec_examples_of_section_4_7() {
+    // §4.7.1.2
+    for name in [
+        "sport/tennis/player1",
+        "sport/tennis/player1/ranking",
+        "sport/tennis/player1/score/wimbledon",
+    ] {
+        assert!(matches("sport/tennis/player1/#", name), "{name}");
+    }
+    assert!(matches("sport/#", "sport"));
+    for valid in ["#", "sport/tennis/#", "+", "+/tennis/#", "sport/+/player1", "/+", "+/+"] {
+        TopicFilter::parse(valid).unwrap();
+    }
+    for (invalid, offset) in [("sport/tennis#", 12), ("sport/tennis/#/ranking", 13), ("sport+", 5)]
+    {
+        let e = TopicFilter::parse(invalid).unwrap_err();
+        assert_eq!((e.kind(), e.offset()), (ErrorKind::InvalidWildcard, offset), "{invalid}");
+        assert_eq!(e.reason_code(), ReasonCode::TOPIC_FILTER_INVALID);
+    }
+    // §4.7.1.3
+    assert!(matches("sport/tennis/+", "sport/tennis/player1"));
+    assert!(matches("sport/tennis/+", "sport/tennis/player2"));
+    assert!(!matches("sport/tennis/+", "sport/tennis/player1/ranking"));
+    assert!(!matches("sport/+", "sport"));
+    assert!(matches("sport/+", "sport/"));
+    assert!(matches("+/+", "/finance") && matches("/+", "/finance") && !matches("+", "/finance"));
+    // §4.7.2: wildcards at the start do not match $ topics.
+    assert!(!matches("#", "$SYS/broker/uptime"));
+    assert!(!matches("+/monitor/Clients", "$SYS/monitor/Clients"));
+    assert!(matches("$SYS/#", "$SYS/monitor/Clients"));
+    assert!(matches("$SYS/monitor/+", "$SYS/monitor/Clients"));
+}
+
+#[test]
+fn topic_names() {
+    check_topic_name("sensors/kitchen/temperature").unwrap();
+    check_topic_name("/").unwrap();
+    for (name, kind, offset) in [
+        ("", ErrorKind::EmptyTopic, 0),
+        ("a/+/b", ErrorKind::WildcardInTopicName, 2),
+        ("a/#", ErrorKind::WildcardInTopicName, 2),
+        ("a\0b", ErrorKind::NullCharacter, 1),
+    ] {
+        let e = check_topic_name(name).unwrap_err();
+        assert_eq!((e.kind(), e.offset()), (kind, offset), "{name:?}");
+    }
+    assert_eq!(check_topic_name("a/+").unwrap_err().reason_code(), ReasonCode::TOPIC_NAME_INVALID);
+}
+
+#[test]
+fn shared_subscriptions() {
+    let f = TopicFilter::parse("$share/consumers/sport/+/player1").unwrap();
+    assert_eq!((f.share_name(), f.filter()), (Some("consumers"), "sport/+/player1"));
+    assert!(f.matches("sport/tennis/player1") && f.has_wildcards());
+    assert_eq!(TopicFilter::parse("$share/g/#").unwrap().filter(), "#");
+    for (filter, offset) in [
+        ("$share/", 7),
+        ("$share//a", 7),
+        ("$share/g", 8),
+        ("$share/g/", 9),
+        ("$share/g+/a", 8),
+        ("$share/#/a", 7),
+    ] {
+        let e = TopicFilter::parse(filter).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ErrorKind::InvalidSharedSubscription, offset),
+            "{filter}"
+        );
+    }
+    let e = TopicFilter::parse("$share/g/a#").unwrap_err();
+    assert_eq!((e.kind(), e.offset()), (ErrorKind::InvalidWildcard, 10));
+    // Not a shared subscription: "$shared/..." and "$share" alone are ordinary filters.
+    assert_eq!(TopicFilter::parse("$shared/x").unwrap().share_name(), None);
+    assert_eq!(TopicFilter::parse("$share").unwrap().share_name(), None);
+}
+
+/// The reference: split both into vectors and walk them, as the spec describes.
+fn reference(filter: &str, name: &str) -> bool {
+    let f: Vec<&str> = filter.split('/').collect();
+    let n: Vec<&str> = name.split('/').collect();
+    if name.starts_with('$') && matches!(f[0], "+" | "#") {
+        return false;
+    }
+    for (i, level) in f.iter().enumerate() {
+        if *level == "#" {
+            return true;
+        }
+        if i >= n.len() {
+            return false;
+        }
+        if *level != "+" && *level != n[i] {
+            return false;
+        }
+    }
+    f.len() == n.len()
+}
+
+fn level() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("a".into()),
+        Just("b".into()),
+        Just("$x".into()),
+        Just("ab".into())
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn matcher_agrees_with_the_reference(
+        name in proptest::collection::vec(level(), 1..5),
+        filter in proptest::collection::vec(prop_oneof![level(), Just("+".to_string())], 0..5),
+        hash in any::<bool>(),
+    ) {
+        // Topic Names and Filters are at least one character long [MQTT-4.7.3-1].
+        let mut name = name.join("/");
+        if name.is_empty() {
+            name.push('a');
+        }
+        let mut filter = filter;
+        if hash || filter.is_empty() {
+            filter.push("#".into());
+        }
+        let mut filter = filter.join("/");
+        if filter.is_empty() {
+            filter.push('a');
+        }
+        prop_assert!(TopicFilter::parse(&filter).is_ok(), "{}", filter);
+        prop_assert_eq!(matches(&filter, &name), reference(&filter, &name), "{} vs {}", filter, name);
+    }
+}
