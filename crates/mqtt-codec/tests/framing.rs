@@ -122,7 +122,7 @@ fn packet(first: u8, len: usize, fill: u8) -> Vec<u8> {
     let mut vi = [0u8; 4];
     let n = write_varint(len as u32, &mut vi).unwrap();
     v.extend_from_slice(&vi[..n]);
-    v.extend(std::iter::repeat_n(fill, len));
+    v.resize(v.len() + len, fill);
     v
 }
 
