@@ -1,5 +1,6 @@
 //! Errors: small `Copy` values with the byte offset, the normative statement broken (where the spec
-//! numbers one) and the MQTT 5.0 reason code a server should answer with.
+//! numbers one; the MQTT 5.0 number where 3.1.1 numbers the same rule differently) and the MQTT 5.0
+//! reason code a server should answer with.
 
 use core::fmt;
 
@@ -32,6 +33,45 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// A UTF-8 Encoded String containing U+0000 [MQTT-1.5.4-2].
     NullCharacter,
+    /// A property identifier MQTT 5.0 §2.2.2.2 does not define.
+    UnknownProperty,
+    /// A property the packet may not carry (MQTT 5.0 §2.2.2.2, Table 2-4).
+    PropertyNotAllowed,
+    /// A property that may appear once appears again (MQTT 5.0 §3.x.2.x "It is a Protocol Error to
+    /// include ... more than once").
+    DuplicateProperty,
+    /// A property value out of range: a 0 Receive Maximum, Maximum Packet Size, Topic Alias or
+    /// Subscription Identifier, a flag byte other than 0 or 1, Maximum QoS above 1.
+    InvalidPropertyValue,
+    /// Authentication Data without Authentication Method (MQTT 5.0 §3.1.2.11.10: a Protocol Error).
+    AuthDataWithoutMethod,
+    /// The property length runs past the packet.
+    PropertiesTruncated,
+    /// A protocol name other than `MQTT` (or `MQIsdp` with level 3) (MQTT 5.0 §3.1.2.1).
+    InvalidProtocolName,
+    /// A protocol level this codec does not speak (3, 4 and 5 are known) (MQTT 5.0 §3.1.2.2).
+    UnsupportedProtocolVersion,
+    /// The reserved CONNECT flag set [MQTT-3.1.2-3].
+    ReservedConnectFlag,
+    /// Will QoS or Will Retain set without the Will Flag [MQTT-3.1.2-11], [MQTT-3.1.2-13], or Will QoS 3
+    /// [MQTT-3.1.2-12].
+    InvalidWillFlags,
+    /// A password without a user name in 3.1.1 [MQTT-3.1.2-22] (allowed in 5.0).
+    PasswordWithoutUsername,
+    /// CONNACK acknowledge flags with reserved bits set [MQTT-3.2.2-1].
+    InvalidConnackFlags,
+    /// Packet Identifier 0 where one is required [MQTT-2.2.1-3].
+    ZeroPacketIdentifier,
+    /// SUBSCRIBE or UNSUBSCRIBE without any Topic Filter [MQTT-3.8.3-2], [MQTT-3.10.3-2].
+    NoTopicFilters,
+    /// Subscription Options with reserved bits set, QoS 3 or Retain Handling 3 [MQTT-3.8.3-5].
+    InvalidSubscriptionOptions,
+    /// No Local on a shared subscription [MQTT-3.8.3-4].
+    NoLocalOnSharedSubscription,
+    /// A reason code that the packet may not carry (MQTT 5.0 §3.x.2.1 tables; 3.1.1 SUBACK return codes).
+    InvalidReasonCode,
+    /// A packet type this protocol version does not have (AUTH before 5.0).
+    PacketTypeNotInVersion,
     /// An empty Topic Name or Topic Filter [MQTT-4.7.3-1].
     EmptyTopic,
     /// `+` or `#` in a Topic Name [MQTT-3.3.2-2].
@@ -58,6 +98,26 @@ impl ErrorKind {
             Self::TrailingBytes => "bytes after the last field of the packet",
             Self::InvalidUtf8 => "string is not well-formed UTF-8",
             Self::NullCharacter => "string contains U+0000",
+            Self::UnknownProperty => "unknown property identifier",
+            Self::PropertyNotAllowed => "property not allowed in this packet",
+            Self::DuplicateProperty => "property included more than once",
+            Self::InvalidPropertyValue => "property value out of range",
+            Self::AuthDataWithoutMethod => "Authentication Data without Authentication Method",
+            Self::PropertiesTruncated => "property length runs past the packet",
+            Self::InvalidProtocolName => "unknown protocol name",
+            Self::UnsupportedProtocolVersion => "unsupported protocol level",
+            Self::ReservedConnectFlag => "reserved CONNECT flag set",
+            Self::InvalidWillFlags => "Will QoS/Retain without Will Flag, or Will QoS 3",
+            Self::PasswordWithoutUsername => "password without user name",
+            Self::InvalidConnackFlags => "reserved CONNACK flags set",
+            Self::ZeroPacketIdentifier => "packet identifier 0",
+            Self::NoTopicFilters => "no topic filter",
+            Self::InvalidSubscriptionOptions => {
+                "reserved subscription option bits, QoS 3 or Retain Handling 3"
+            }
+            Self::NoLocalOnSharedSubscription => "No Local on a shared subscription",
+            Self::InvalidReasonCode => "reason code not allowed in this packet",
+            Self::PacketTypeNotInVersion => "packet type not in this protocol version",
             Self::EmptyTopic => "empty topic",
             Self::WildcardInTopicName => "wildcard in a topic name",
             Self::InvalidWildcard => "wildcard not on a whole level, or '#' not last",
@@ -74,6 +134,14 @@ impl ErrorKind {
             Self::VarIntNotMinimal => Some("MQTT-1.5.5-1"),
             Self::InvalidUtf8 => Some("MQTT-1.5.4-1"),
             Self::NullCharacter => Some("MQTT-1.5.4-2"),
+            Self::ReservedConnectFlag => Some("MQTT-3.1.2-3"),
+            Self::InvalidWillFlags => Some("MQTT-3.1.2-11"),
+            Self::PasswordWithoutUsername => Some("MQTT-3.1.2-22"),
+            Self::InvalidConnackFlags => Some("MQTT-3.2.2-1"),
+            Self::ZeroPacketIdentifier => Some("MQTT-2.2.1-3"),
+            Self::NoTopicFilters => Some("MQTT-3.8.3-2"),
+            Self::InvalidSubscriptionOptions => Some("MQTT-3.8.3-5"),
+            Self::NoLocalOnSharedSubscription => Some("MQTT-3.8.3-4"),
             Self::EmptyTopic => Some("MQTT-4.7.3-1"),
             Self::WildcardInTopicName => Some("MQTT-3.3.2-2"),
             Self::InvalidWildcard => Some("MQTT-4.7.1-1"),
@@ -89,6 +157,14 @@ impl ErrorKind {
             Self::WildcardInTopicName => ReasonCode::TOPIC_NAME_INVALID,
             Self::EmptyTopic | Self::InvalidWildcard | Self::InvalidSharedSubscription => {
                 ReasonCode::TOPIC_FILTER_INVALID
+            }
+            Self::DuplicateProperty
+            | Self::InvalidPropertyValue
+            | Self::AuthDataWithoutMethod
+            | Self::NoLocalOnSharedSubscription
+            | Self::PacketTypeNotInVersion => ReasonCode::PROTOCOL_ERROR,
+            Self::InvalidProtocolName | Self::UnsupportedProtocolVersion => {
+                ReasonCode::UNSUPPORTED_PROTOCOL_VERSION
             }
             _ => ReasonCode::MALFORMED_PACKET,
         }

@@ -1,9 +1,14 @@
 //! A zero-copy, `no_std`, allocation-free codec for MQTT 3.1, 3.1.1 and 5.0.
 //!
-//! Built so far: the stream framer ([`Framer`]: a complete packet, or exactly how many bytes are still
-//! needed, with the maximum packet size enforced from the fixed header), the fixed-header rules,
-//! Variable Byte Integers, reason codes, and topics ([`check_topic_name`], [`TopicFilter`] with shared
-//! subscriptions, [`matches`]). Packet bodies come next.
+//! Built so far, decoding side:
+//! * [`Decoder`]: a complete packet with the bytes it took, or exactly how many more bytes are needed;
+//!   the maximum packet size is enforced from the fixed header; the protocol version follows CONNECT.
+//! * Every control packet of 3.1, 3.1.1 and 5.0 as a borrowed view ([`Packet`]), with the rules a codec
+//!   can check (flags, UTF-8, packet identifiers, CONNECT flags, subscription options, reason codes) and
+//!   v5 properties checked per packet, for duplicates and value ranges ([`Properties`]).
+//! * Topics: [`check_topic_name`], [`TopicFilter`] with shared subscriptions, [`matches`].
+//!
+//! Encoding of packet bodies is the next step (only Variable Byte Integers encode so far).
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic))]
@@ -13,14 +18,23 @@ extern crate std;
 
 mod error;
 mod frame;
+mod packet;
 mod packet_type;
+pub mod packets;
+mod properties;
+mod reader;
 mod reason;
 mod topic;
 mod varint;
+mod version;
 
 pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use frame::{Frame, Framed, Framer, Needed};
+pub use packet::{Decoded, Decoder, Packet};
 pub use packet_type::PacketType;
+pub use packets::QoS;
+pub use properties::{Context, Properties, Property, PropertyId, PropertyIter, PropertyValue};
 pub use reason::ReasonCode;
 pub use topic::{check_topic_name, matches, TopicFilter};
 pub use varint::{read_varint, varint_len, write_varint, VarInt, MAX_VARINT};
+pub use version::ProtocolVersion;

@@ -1,0 +1,147 @@
+//! Any control packet, and the session decoder that follows the protocol version from CONNECT.
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::frame::{Frame, Framed, Framer, Needed};
+use crate::packets::{
+    Ack, AckKind, Auth, Connack, Connect, Disconnect, Publish, Suback, Subscribe, Unsuback,
+    Unsubscribe,
+};
+use crate::{PacketType, ProtocolVersion};
+
+/// A decoded control packet, borrowing the buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Packet<'a> {
+    /// CONNECT.
+    Connect(Connect<'a>),
+    /// CONNACK.
+    Connack(Connack<'a>),
+    /// PUBLISH.
+    Publish(Publish<'a>),
+    /// PUBACK, PUBREC, PUBREL or PUBCOMP.
+    Ack(Ack<'a>),
+    /// SUBSCRIBE.
+    Subscribe(Subscribe<'a>),
+    /// SUBACK.
+    Suback(Suback<'a>),
+    /// UNSUBSCRIBE.
+    Unsubscribe(Unsubscribe<'a>),
+    /// UNSUBACK.
+    Unsuback(Unsuback<'a>),
+    /// PINGREQ.
+    Pingreq,
+    /// PINGRESP.
+    Pingresp,
+    /// DISCONNECT.
+    Disconnect(Disconnect<'a>),
+    /// AUTH (5.0).
+    Auth(Auth<'a>),
+}
+
+impl<'a> Packet<'a> {
+    /// Decodes the packet in `frame` under `version` (CONNECT carries its own version).
+    pub fn decode(frame: &Frame<'a>, version: ProtocolVersion) -> Result<Self, DecodeError> {
+        let body = frame.body();
+        let base = frame.header_len();
+        let empty = || {
+            if body.is_empty() {
+                Ok(())
+            } else {
+                Err(DecodeError::new(ErrorKind::TrailingBytes, base))
+            }
+        };
+        Ok(match frame.packet_type() {
+            PacketType::CONNECT => Self::Connect(Connect::decode(body, base)?),
+            PacketType::CONNACK => Self::Connack(Connack::decode(body, base, version)?),
+            PacketType::PUBLISH => {
+                Self::Publish(Publish::decode(frame.flags(), body, base, version)?)
+            }
+            PacketType::PUBACK => Self::Ack(Ack::decode(AckKind::Puback, body, base, version)?),
+            PacketType::PUBREC => Self::Ack(Ack::decode(AckKind::Pubrec, body, base, version)?),
+            PacketType::PUBREL => Self::Ack(Ack::decode(AckKind::Pubrel, body, base, version)?),
+            PacketType::PUBCOMP => Self::Ack(Ack::decode(AckKind::Pubcomp, body, base, version)?),
+            PacketType::SUBSCRIBE => Self::Subscribe(Subscribe::decode(body, base, version)?),
+            PacketType::SUBACK => Self::Suback(Suback::decode(body, base, version)?),
+            PacketType::UNSUBSCRIBE => Self::Unsubscribe(Unsubscribe::decode(body, base, version)?),
+            PacketType::UNSUBACK => Self::Unsuback(Unsuback::decode(body, base, version)?),
+            PacketType::PINGREQ => {
+                empty()?;
+                Self::Pingreq
+            }
+            PacketType::PINGRESP => {
+                empty()?;
+                Self::Pingresp
+            }
+            PacketType::DISCONNECT => Self::Disconnect(Disconnect::decode(body, base, version)?),
+            PacketType::AUTH if version.is_v5() => Self::Auth(Auth::decode(body, base)?),
+            PacketType::AUTH => return Err(DecodeError::new(ErrorKind::PacketTypeNotInVersion, 0)),
+            _ => return Err(DecodeError::new(ErrorKind::ReservedPacketType, 0)),
+        })
+    }
+
+    /// The packet type.
+    pub const fn packet_type(&self) -> PacketType {
+        match self {
+            Self::Connect(_) => PacketType::CONNECT,
+            Self::Connack(_) => PacketType::CONNACK,
+            Self::Publish(_) => PacketType::PUBLISH,
+            Self::Ack(a) => a.kind.packet_type(),
+            Self::Subscribe(_) => PacketType::SUBSCRIBE,
+            Self::Suback(_) => PacketType::SUBACK,
+            Self::Unsubscribe(_) => PacketType::UNSUBSCRIBE,
+            Self::Unsuback(_) => PacketType::UNSUBACK,
+            Self::Pingreq => PacketType::PINGREQ,
+            Self::Pingresp => PacketType::PINGRESP,
+            Self::Disconnect(_) => PacketType::DISCONNECT,
+            Self::Auth(_) => PacketType::AUTH,
+        }
+    }
+}
+
+/// What the stream decoder found at the start of a buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Decoded<'a> {
+    /// A packet and the number of bytes it took.
+    Packet(Packet<'a>, usize),
+    /// More bytes are needed.
+    Incomplete(Needed),
+}
+
+/// A connection's decoder: frames packets, enforces the maximum packet size, and remembers the
+/// protocol version from CONNECT for the packets that follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoder {
+    framer: Framer,
+    version: ProtocolVersion,
+}
+
+impl Decoder {
+    /// A decoder that assumes `version` until a CONNECT says otherwise (a client knows the version it
+    /// asked for; a capture without CONNECT needs one).
+    pub const fn new(version: ProtocolVersion) -> Self {
+        Self { framer: Framer::new(), version }
+    }
+
+    /// The same, refusing packets larger than `bytes` from their fixed header alone.
+    pub const fn with_max_packet_size(version: ProtocolVersion, bytes: usize) -> Self {
+        Self { framer: Framer::with_max_packet_size(bytes), version }
+    }
+
+    /// The protocol version in force.
+    pub const fn version(&self) -> ProtocolVersion {
+        self.version
+    }
+
+    /// Decodes the packet at the start of `buf`, or says how many more bytes are needed.
+    pub fn decode<'a>(&mut self, buf: &'a [u8]) -> Result<Decoded<'a>, DecodeError> {
+        let frame = match self.framer.split(buf)? {
+            Framed::Frame(f) => f,
+            Framed::Incomplete(n) => return Ok(Decoded::Incomplete(n)),
+        };
+        let packet = Packet::decode(&frame, self.version)?;
+        if let Packet::Connect(c) = &packet {
+            self.version = c.version;
+        }
+        Ok(Decoded::Packet(packet, frame.len()))
+    }
+}

@@ -1,0 +1,61 @@
+//! The control packets (MQTT 5.0 §3, 3.1.1 §3): borrowed views decoded from a [`crate::Frame`].
+
+mod ack;
+mod connack;
+mod connect;
+mod disconnect;
+mod publish;
+mod subscribe;
+mod unsubscribe;
+
+pub use ack::{Ack, AckKind};
+pub use connack::Connack;
+pub use connect::{Connect, Will};
+pub use disconnect::{Auth, Disconnect};
+pub use publish::Publish;
+pub use subscribe::{RetainHandling, Suback, Subscribe, SubscriptionOptions, Subscriptions};
+pub use unsubscribe::{Unsuback, Unsubscribe, UnsubscribeFilters};
+
+/// Quality of Service (MQTT 5.0 §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QoS {
+    /// At most once.
+    AtMostOnce = 0,
+    /// At least once.
+    AtLeastOnce = 1,
+    /// Exactly once.
+    ExactlyOnce = 2,
+}
+
+impl QoS {
+    /// The QoS for 0, 1 or 2.
+    pub const fn from_bits(bits: u8) -> Option<Self> {
+        match bits {
+            0 => Some(Self::AtMostOnce),
+            1 => Some(Self::AtLeastOnce),
+            2 => Some(Self::ExactlyOnce),
+            _ => None,
+        }
+    }
+}
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::reader::Reader;
+
+/// A Packet Identifier, which must not be 0 [MQTT-2.2.1-3].
+pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
+    let at = r.offset();
+    match r.u16()? {
+        0 => Err(DecodeError::new(ErrorKind::ZeroPacketIdentifier, at)),
+        id => Ok(id),
+    }
+}
+
+/// Fails when bytes are left after the last field.
+pub(crate) fn finish(r: &Reader<'_>) -> Result<(), DecodeError> {
+    if r.is_empty() {
+        Ok(())
+    } else {
+        Err(r.error(ErrorKind::TrailingBytes))
+    }
+}

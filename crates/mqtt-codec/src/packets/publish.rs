@@ -1,0 +1,63 @@
+//! PUBLISH (MQTT 5.0 §3.3, 3.1.1 §3.3). The payload is never read.
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::packets::{packet_id, QoS};
+use crate::properties::{read_properties, Context, Properties};
+use crate::reader::Reader;
+use crate::topic::check_topic_name;
+use crate::ProtocolVersion;
+
+/// A PUBLISH packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Publish<'a> {
+    /// DUP flag.
+    pub dup: bool,
+    /// QoS.
+    pub qos: QoS,
+    /// RETAIN flag.
+    pub retain: bool,
+    /// Topic Name (empty in 5.0 when a Topic Alias stands for it).
+    pub topic: &'a str,
+    /// Packet Identifier, present for QoS 1 and 2.
+    pub packet_id: Option<u16>,
+    /// PUBLISH properties (5.0).
+    pub properties: Properties<'a>,
+    /// The Application Message, untouched.
+    pub payload: &'a [u8],
+}
+
+impl<'a> Publish<'a> {
+    /// `flags` were checked by the framer (QoS 3, DUP on QoS 0).
+    pub(crate) fn decode(
+        flags: u8,
+        body: &'a [u8],
+        base: usize,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        let qos = QoS::from_bits((flags >> 1) & 0b11)
+            .ok_or(DecodeError::new(ErrorKind::InvalidQos, 0))?;
+        let mut r = Reader::new(body, base);
+        let topic_at = r.offset() + 2;
+        let topic = r.utf8()?;
+        let packet_id = if qos == QoS::AtMostOnce { None } else { Some(packet_id(&mut r)?) };
+        let properties = if version.is_v5() {
+            read_properties(&mut r, Context::Publish)?
+        } else {
+            Properties::EMPTY
+        };
+        // MQTT 5.0 §3.3.2.3.4: a zero-length Topic Name is allowed with a Topic Alias.
+        if !(topic.is_empty() && properties.topic_alias().is_some()) {
+            check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;
+        }
+        let payload = r.rest();
+        Ok(Self {
+            dup: flags & 0b1000 != 0,
+            qos,
+            retain: flags & 1 != 0,
+            topic,
+            packet_id,
+            properties,
+            payload,
+        })
+    }
+}

@@ -1,0 +1,176 @@
+//! SUBSCRIBE and SUBACK (MQTT 5.0 §3.8, §3.9; 3.1.1 §3.8, §3.9).
+
+use core::iter::FusedIterator;
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::packets::{finish, packet_id, QoS};
+use crate::properties::{read_properties, Context, Properties};
+use crate::reader::Reader;
+use crate::topic::TopicFilter;
+use crate::{ProtocolVersion, ReasonCode};
+
+/// Retain Handling (MQTT 5.0 §3.8.3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RetainHandling {
+    /// 0: send retained messages at subscribe time.
+    SendAtSubscribe,
+    /// 1: only if the subscription did not exist.
+    SendIfNew,
+    /// 2: do not send.
+    DoNotSend,
+}
+
+/// The Subscription Options byte (5.0) or Requested QoS byte (3.1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SubscriptionOptions {
+    /// Maximum QoS.
+    pub qos: QoS,
+    /// No Local (5.0).
+    pub no_local: bool,
+    /// Retain As Published (5.0).
+    pub retain_as_published: bool,
+    /// Retain Handling (5.0).
+    pub retain_handling: RetainHandling,
+}
+
+impl SubscriptionOptions {
+    /// Decodes the options byte under `version`'s reserved-bit rules [MQTT-3.8.3-5], 3.1.1 [MQTT-3-8.3-4].
+    fn from_byte(b: u8, version: ProtocolVersion) -> Option<Self> {
+        let reserved = if version.is_v5() { 0xc0 } else { 0xfc };
+        if b & reserved != 0 {
+            return None;
+        }
+        let retain_handling = match (b >> 4) & 0b11 {
+            0 => RetainHandling::SendAtSubscribe,
+            1 => RetainHandling::SendIfNew,
+            2 => RetainHandling::DoNotSend,
+            _ => return None,
+        };
+        Some(Self {
+            qos: QoS::from_bits(b & 0b11)?,
+            no_local: b & 0x04 != 0,
+            retain_as_published: b & 0x08 != 0,
+            retain_handling,
+        })
+    }
+}
+
+/// The (filter, options) pairs of a SUBSCRIBE, checked when it was decoded.
+#[derive(Debug, Clone)]
+pub struct Subscriptions<'a> {
+    reader: Reader<'a>,
+    version: ProtocolVersion,
+}
+
+impl<'a> Iterator for Subscriptions<'a> {
+    type Item = (TopicFilter<'a>, SubscriptionOptions);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.reader.is_empty() {
+            return None;
+        }
+        let filter = TopicFilter::parse(self.reader.utf8().ok()?).ok()?;
+        let options = SubscriptionOptions::from_byte(self.reader.u8().ok()?, self.version)?;
+        Some((filter, options))
+    }
+}
+
+impl FusedIterator for Subscriptions<'_> {}
+
+/// A SUBSCRIBE packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Subscribe<'a> {
+    /// Packet Identifier.
+    pub packet_id: u16,
+    /// Properties (5.0).
+    pub properties: Properties<'a>,
+    payload: &'a [u8],
+    payload_at: usize,
+    version: ProtocolVersion,
+}
+
+impl<'a> Subscribe<'a> {
+    pub(crate) fn decode(
+        body: &'a [u8],
+        base: usize,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(body, base);
+        let packet_id = packet_id(&mut r)?;
+        let properties = if version.is_v5() {
+            read_properties(&mut r, Context::Subscribe)?
+        } else {
+            Properties::EMPTY
+        };
+        let payload_at = r.offset();
+        if r.is_empty() {
+            return Err(r.error(ErrorKind::NoTopicFilters));
+        }
+        let payload = r.rest();
+        let mut check = Reader::new(payload, payload_at);
+        while !check.is_empty() {
+            let filter_at = check.offset() + 2;
+            let filter = TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+            let options_at = check.offset();
+            let options = SubscriptionOptions::from_byte(check.u8()?, version)
+                .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
+            if options.no_local && filter.share_name().is_some() {
+                return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
+            }
+        }
+        finish(&check)?;
+        Ok(Self { packet_id, properties, payload, payload_at, version })
+    }
+
+    /// The Topic Filters with their options, in order.
+    pub fn subscriptions(&self) -> Subscriptions<'a> {
+        Subscriptions { reader: Reader::new(self.payload, self.payload_at), version: self.version }
+    }
+}
+
+/// A SUBACK packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Suback<'a> {
+    /// Packet Identifier.
+    pub packet_id: u16,
+    /// Properties (5.0).
+    pub properties: Properties<'a>,
+    codes: &'a [u8],
+}
+
+impl<'a> Suback<'a> {
+    pub(crate) fn decode(
+        body: &'a [u8],
+        base: usize,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(body, base);
+        let packet_id = packet_id(&mut r)?;
+        let properties = if version.is_v5() {
+            read_properties(&mut r, Context::Suback)?
+        } else {
+            Properties::EMPTY
+        };
+        let at = r.offset();
+        let codes = r.rest();
+        let allowed = |c: &u8| {
+            if version.is_v5() {
+                matches!(
+                    c,
+                    0x00..=0x02 | 0x80 | 0x83 | 0x87 | 0x8F | 0x91 | 0x97 | 0x9E | 0xA1 | 0xA2
+                )
+            } else {
+                matches!(c, 0x00..=0x02 | 0x80)
+            }
+        };
+        if let Some(i) = codes.iter().position(|c| !allowed(c)) {
+            return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
+        }
+        Ok(Self { packet_id, properties, codes })
+    }
+
+    /// One reason code (5.0) or return code (3.1.1) per Topic Filter of the SUBSCRIBE.
+    pub fn reason_codes(&self) -> impl ExactSizeIterator<Item = ReasonCode> + 'a {
+        self.codes.iter().map(|&c| ReasonCode(c))
+    }
+}

@@ -1,0 +1,112 @@
+//! UNSUBSCRIBE and UNSUBACK (MQTT 5.0 §3.10, §3.11; 3.1.1 §3.10, §3.11).
+
+use core::iter::FusedIterator;
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::packets::{finish, packet_id};
+use crate::properties::{read_properties, Context, Properties};
+use crate::reader::Reader;
+use crate::topic::TopicFilter;
+use crate::{ProtocolVersion, ReasonCode};
+
+/// The Topic Filters of an UNSUBSCRIBE, checked when it was decoded.
+#[derive(Debug, Clone)]
+pub struct UnsubscribeFilters<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Iterator for UnsubscribeFilters<'a> {
+    type Item = TopicFilter<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.reader.is_empty() {
+            return None;
+        }
+        TopicFilter::parse(self.reader.utf8().ok()?).ok()
+    }
+}
+
+impl FusedIterator for UnsubscribeFilters<'_> {}
+
+/// An UNSUBSCRIBE packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Unsubscribe<'a> {
+    /// Packet Identifier.
+    pub packet_id: u16,
+    /// Properties (5.0).
+    pub properties: Properties<'a>,
+    payload: &'a [u8],
+    payload_at: usize,
+}
+
+impl<'a> Unsubscribe<'a> {
+    pub(crate) fn decode(
+        body: &'a [u8],
+        base: usize,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(body, base);
+        let packet_id = packet_id(&mut r)?;
+        let properties = if version.is_v5() {
+            read_properties(&mut r, Context::Unsubscribe)?
+        } else {
+            Properties::EMPTY
+        };
+        let payload_at = r.offset();
+        if r.is_empty() {
+            return Err(r.error(ErrorKind::NoTopicFilters));
+        }
+        let payload = r.rest();
+        let mut check = Reader::new(payload, payload_at);
+        while !check.is_empty() {
+            let filter_at = check.offset() + 2;
+            TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+        }
+        finish(&check)?;
+        Ok(Self { packet_id, properties, payload, payload_at })
+    }
+
+    /// The Topic Filters, in order.
+    pub fn filters(&self) -> UnsubscribeFilters<'a> {
+        UnsubscribeFilters { reader: Reader::new(self.payload, self.payload_at) }
+    }
+}
+
+/// An UNSUBACK packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Unsuback<'a> {
+    /// Packet Identifier.
+    pub packet_id: u16,
+    /// Properties (5.0).
+    pub properties: Properties<'a>,
+    codes: &'a [u8],
+}
+
+impl<'a> Unsuback<'a> {
+    pub(crate) fn decode(
+        body: &'a [u8],
+        base: usize,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(body, base);
+        let packet_id = packet_id(&mut r)?;
+        if !version.is_v5() {
+            finish(&r)?;
+            return Ok(Self { packet_id, properties: Properties::EMPTY, codes: &[] });
+        }
+        let properties = read_properties(&mut r, Context::Unsuback)?;
+        let at = r.offset();
+        let codes = r.rest();
+        if let Some(i) =
+            codes.iter().position(|c| !matches!(c, 0x00 | 0x11 | 0x80 | 0x83 | 0x87 | 0x8F | 0x91))
+        {
+            return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
+        }
+        Ok(Self { packet_id, properties, codes })
+    }
+
+    /// One reason code per Topic Filter (5.0; empty in 3.1.1, which has none).
+    pub fn reason_codes(&self) -> impl ExactSizeIterator<Item = ReasonCode> + 'a {
+        self.codes.iter().map(|&c| ReasonCode(c))
+    }
+}

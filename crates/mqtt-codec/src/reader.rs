@@ -1,0 +1,107 @@
+//! A cursor over a packet body that reads MQTT data types (MQTT 5.0 §1.5, 3.1.1 §1.5) and reports
+//! errors at packet offsets. Lengths from the wire are checked before any slice is taken.
+
+use crate::error::{DecodeError, ErrorKind};
+use crate::varint::{read_varint, VarInt};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    /// Offset of `buf[0]` in the packet (the fixed-header length).
+    base: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) const fn new(buf: &'a [u8], base: usize) -> Self {
+        Self { buf, pos: 0, base }
+    }
+
+    /// Packet offset of the next byte.
+    pub(crate) const fn offset(&self) -> usize {
+        self.base + self.pos
+    }
+
+    pub(crate) fn error(&self, kind: ErrorKind) -> DecodeError {
+        DecodeError::new(kind, self.offset())
+    }
+
+    pub(crate) fn error_at(&self, kind: ErrorKind, offset: usize) -> DecodeError {
+        DecodeError::new(kind, offset)
+    }
+
+    pub(crate) fn remaining(&self) -> usize {
+        self.buf.len() - self.pos
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pos >= self.buf.len()
+    }
+
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let out =
+            self.buf.get(self.pos..self.pos + n).ok_or_else(|| self.error(ErrorKind::Truncated))?;
+        self.pos += n;
+        Ok(out)
+    }
+
+    /// All bytes left.
+    pub(crate) fn rest(&mut self) -> &'a [u8] {
+        let out = self.buf.get(self.pos..).unwrap_or_default();
+        self.pos = self.buf.len();
+        out
+    }
+
+    pub(crate) fn u8(&mut self) -> Result<u8, DecodeError> {
+        let [b] = *self.bytes(1)? else { return Err(self.error(ErrorKind::Truncated)) };
+        Ok(b)
+    }
+
+    pub(crate) fn u16(&mut self) -> Result<u16, DecodeError> {
+        let [a, b] = *self.bytes(2)? else { return Err(self.error(ErrorKind::Truncated)) };
+        Ok(u16::from_be_bytes([a, b]))
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32, DecodeError> {
+        let [a, b, c, d] = *self.bytes(4)? else { return Err(self.error(ErrorKind::Truncated)) };
+        Ok(u32::from_be_bytes([a, b, c, d]))
+    }
+
+    /// A Variable Byte Integer that must be complete within the packet.
+    pub(crate) fn varint(&mut self) -> Result<u32, DecodeError> {
+        let at = self.offset();
+        let rest = self.buf.get(self.pos..).unwrap_or_default();
+        match read_varint(rest).map_err(|e| e.shifted(at))? {
+            VarInt::Complete(v, n) => {
+                self.pos += n;
+                Ok(v)
+            }
+            VarInt::Incomplete => Err(self.error(ErrorKind::Truncated)),
+        }
+    }
+
+    /// Binary Data: a two-byte length and that many bytes (MQTT 5.0 §1.5.6).
+    pub(crate) fn binary(&mut self) -> Result<&'a [u8], DecodeError> {
+        let at = self.offset();
+        let len = usize::from(self.u16()?);
+        self.bytes(len).map_err(|_| self.error_at(ErrorKind::Truncated, at))
+    }
+
+    /// A UTF-8 Encoded String: well-formed, no surrogates [MQTT-1.5.4-1], no U+0000 [MQTT-1.5.4-2].
+    pub(crate) fn utf8(&mut self) -> Result<&'a str, DecodeError> {
+        let bytes = self.binary()?;
+        let start = self.offset() - bytes.len();
+        check_utf8(bytes).map_err(|e| e.shifted(start))
+    }
+}
+
+/// The MQTT rules for string content; offsets are within `bytes`.
+pub(crate) fn check_utf8(bytes: &[u8]) -> Result<&str, DecodeError> {
+    // Rust's UTF-8 check already rejects surrogate encodings and overlong forms.
+    let s = core::str::from_utf8(bytes)
+        .map_err(|e| DecodeError::new(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::new(ErrorKind::NullCharacter, i));
+    }
+    Ok(s)
+}
