@@ -43,6 +43,25 @@ pub extern "C" fn nostd_check_linkformat() -> usize {
     n
 }
 
+/// Decodes a PINGREQ and a QoS 0 PUBLISH from one buffer; returns the number of packets, or 0.
+#[no_mangle]
+pub extern "C" fn nostd_check_mqtt() -> usize {
+    const STREAM: &[u8] = b"\xc0\x00\x30\x07\x00\x03a/bhi";
+    let mut decoder = mqtt_codec::Decoder::new(mqtt_codec::ProtocolVersion::V3_1_1);
+    let mut at = 0;
+    let mut n = 0;
+    while let Some(rest) = STREAM.get(at..).filter(|r| !r.is_empty()) {
+        match decoder.decode(rest) {
+            Ok(mqtt_codec::Decoded::Packet(_, used)) => {
+                at += used;
+                n += 1;
+            }
+            _ => return 0,
+        }
+    }
+    n
+}
+
 #[cfg(not(test))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
