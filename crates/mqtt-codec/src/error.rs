@@ -233,6 +233,8 @@ pub enum EncodeError {
     },
     /// A value above 268,435,455, the largest Variable Byte Integer (MQTT 5.0 §1.5.5).
     VarIntTooLarge,
+    /// A string or binary field longer than 65,535 bytes (MQTT 5.0 §1.5.4, §1.5.6).
+    StringTooLong,
 }
 
 impl fmt::Display for EncodeError {
@@ -240,6 +242,7 @@ impl fmt::Display for EncodeError {
         match self {
             Self::BufferTooSmall { needed } => write!(f, "buffer too small: {needed} bytes needed"),
             Self::VarIntTooLarge => f.write_str("value above 268435455"),
+            Self::StringTooLong => f.write_str("string or binary field longer than 65535 bytes"),
         }
     }
 }

@@ -8,7 +8,9 @@
 //!   v5 properties checked per packet, for duplicates and value ranges ([`Properties`]).
 //! * Topics: [`check_topic_name`], [`TopicFilter`] with shared subscriptions, [`matches`].
 //!
-//! Encoding of packet bodies is the next step (only Variable Byte Integers encode so far).
+//! Encoding side: [`Packet::encode`] and [`Packet::encoded_len`] into a caller buffer, for every
+//! packet; [`write_properties`], [`write_subscribe_payload`] and [`write_unsubscribe_payload`] build
+//! the variable parts without allocation.
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic))]
@@ -16,6 +18,7 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod encode;
 mod error;
 mod frame;
 mod packet;
@@ -28,6 +31,7 @@ mod topic;
 mod varint;
 mod version;
 
+pub use encode::{write_properties, write_subscribe_payload, write_unsubscribe_payload};
 pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use frame::{Frame, Framed, Framer, Needed};
 pub use packet::{Decoded, Decoder, Packet};

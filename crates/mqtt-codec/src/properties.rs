@@ -160,6 +160,17 @@ impl<'a> Properties<'a> {
     /// No properties (and what a 3.1.1 packet has).
     pub const EMPTY: Self = Self { raw: &[] };
 
+    /// Checks encoded properties (without their length prefix, as [`crate::write_properties`] writes
+    /// them) for `context`, as the decoder does.
+    pub fn parse(raw: &'a [u8], context: Context) -> Result<Self, DecodeError> {
+        // The length must fit the Variable Byte Integer that will announce it.
+        if raw.len() > crate::MAX_VARINT as usize {
+            return Err(DecodeError::new(ErrorKind::PropertiesTruncated, 0));
+        }
+        let mut r = Reader::new(raw, 0);
+        read_properties_body(&mut r, raw, context)
+    }
+
     /// The encoded properties, without their length prefix.
     pub const fn raw(&self) -> &'a [u8] {
         self.raw
@@ -294,12 +305,21 @@ pub(crate) fn read_properties<'a>(
     let start = r.offset();
     let raw = r.bytes(len)?;
     let mut inner = Reader::new(raw, start);
+    read_properties_body(&mut inner, raw, context)
+}
+
+/// Checks the properties in `raw`, read through `inner` (whose base gives the offsets).
+fn read_properties_body<'a>(
+    inner: &mut Reader<'a>,
+    raw: &'a [u8],
+    context: Context,
+) -> Result<Properties<'a>, DecodeError> {
     let mut seen = 0u64;
     let mut auth_method = false;
     let mut auth_data_at = None;
     while !inner.is_empty() {
         let at = inner.offset();
-        let (p, contexts) = read_one(&mut inner)?;
+        let (p, contexts) = read_one(inner)?;
         let err = |kind| Err(DecodeError::new(kind, at));
         if contexts & context.bit() == 0 {
             return err(ErrorKind::PropertyNotAllowed);

@@ -21,6 +21,7 @@ pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
 /// A checked Topic Filter: a plain filter, or a shared subscription `$share/{ShareName}/{filter}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TopicFilter<'a> {
+    raw: &'a str,
     share_name: Option<&'a str>,
     filter: &'a str,
 }
@@ -48,10 +49,15 @@ impl<'a> TopicFilter<'a> {
                 return bad(inner_at);
             }
             check_filter(inner).map_err(|e| e.shifted(inner_at))?;
-            return Ok(Self { share_name: Some(share), filter: inner });
+            return Ok(Self { raw: filter, share_name: Some(share), filter: inner });
         }
         check_filter(filter)?;
-        Ok(Self { share_name: None, filter })
+        Ok(Self { raw: filter, share_name: None, filter })
+    }
+
+    /// The filter as written, `$share/{ShareName}/` included.
+    pub const fn raw(&self) -> &'a str {
+        self.raw
     }
 
     /// The ShareName of a shared subscription.

@@ -107,25 +107,52 @@ impl<'a> Subscribe<'a> {
             return Err(r.error(ErrorKind::NoTopicFilters));
         }
         let payload = r.rest();
-        let mut check = Reader::new(payload, payload_at);
-        while !check.is_empty() {
-            let filter_at = check.offset() + 2;
-            let filter = TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
-            let options_at = check.offset();
-            let options = SubscriptionOptions::from_byte(check.u8()?, version)
-                .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
-            if options.no_local && filter.share_name().is_some() {
-                return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
-            }
-        }
-        finish(&check)?;
+        check_subscriptions(payload, payload_at, version)?;
         Ok(Self { packet_id, properties, payload, payload_at, version })
+    }
+
+    /// A SUBSCRIBE to encode: `payload` is what [`crate::write_subscribe_payload`] wrote, checked here
+    /// as the decoder checks it.
+    pub fn new(
+        packet_id: u16,
+        properties: Properties<'a>,
+        payload: &'a [u8],
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
+        if packet_id == 0 {
+            return Err(DecodeError::new(ErrorKind::ZeroPacketIdentifier, 0));
+        }
+        if payload.is_empty() {
+            return Err(DecodeError::new(ErrorKind::NoTopicFilters, 0));
+        }
+        check_subscriptions(payload, 0, version)?;
+        Ok(Self { packet_id, properties, payload, payload_at: 0, version })
     }
 
     /// The Topic Filters with their options, in order.
     pub fn subscriptions(&self) -> Subscriptions<'a> {
         Subscriptions { reader: Reader::new(self.payload, self.payload_at), version: self.version }
     }
+}
+
+/// Checks a SUBSCRIBE payload; `at` is its offset in the packet.
+fn check_subscriptions(
+    payload: &[u8],
+    at: usize,
+    version: ProtocolVersion,
+) -> Result<(), DecodeError> {
+    let mut check = Reader::new(payload, at);
+    while !check.is_empty() {
+        let filter_at = check.offset() + 2;
+        let filter = TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+        let options_at = check.offset();
+        let options = SubscriptionOptions::from_byte(check.u8()?, version)
+            .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
+        if options.no_local && filter.share_name().is_some() {
+            return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
+        }
+    }
+    finish(&check)
 }
 
 /// A SUBACK packet.
@@ -167,6 +194,11 @@ impl<'a> Suback<'a> {
             return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
         }
         Ok(Self { packet_id, properties, codes })
+    }
+
+    /// A SUBACK to encode, with one code per Topic Filter of the SUBSCRIBE.
+    pub const fn new(packet_id: u16, properties: Properties<'a>, codes: &'a [u8]) -> Self {
+        Self { packet_id, properties, codes }
     }
 
     /// One reason code (5.0) or return code (3.1.1) per Topic Filter of the SUBSCRIBE.

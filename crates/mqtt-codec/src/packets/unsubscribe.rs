@@ -57,19 +57,39 @@ impl<'a> Unsubscribe<'a> {
             return Err(r.error(ErrorKind::NoTopicFilters));
         }
         let payload = r.rest();
-        let mut check = Reader::new(payload, payload_at);
-        while !check.is_empty() {
-            let filter_at = check.offset() + 2;
-            TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
-        }
-        finish(&check)?;
+        check_filters(payload, payload_at)?;
         Ok(Self { packet_id, properties, payload, payload_at })
+    }
+
+    /// An UNSUBSCRIBE to encode: `payload` is what [`crate::write_unsubscribe_payload`] wrote.
+    pub fn new(
+        packet_id: u16,
+        properties: Properties<'a>,
+        payload: &'a [u8],
+    ) -> Result<Self, DecodeError> {
+        if packet_id == 0 {
+            return Err(DecodeError::new(ErrorKind::ZeroPacketIdentifier, 0));
+        }
+        if payload.is_empty() {
+            return Err(DecodeError::new(ErrorKind::NoTopicFilters, 0));
+        }
+        check_filters(payload, 0)?;
+        Ok(Self { packet_id, properties, payload, payload_at: 0 })
     }
 
     /// The Topic Filters, in order.
     pub fn filters(&self) -> UnsubscribeFilters<'a> {
         UnsubscribeFilters { reader: Reader::new(self.payload, self.payload_at) }
     }
+}
+
+fn check_filters(payload: &[u8], at: usize) -> Result<(), DecodeError> {
+    let mut check = Reader::new(payload, at);
+    while !check.is_empty() {
+        let filter_at = check.offset() + 2;
+        TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+    }
+    finish(&check)
 }
 
 /// An UNSUBACK packet.
@@ -103,6 +123,11 @@ impl<'a> Unsuback<'a> {
             return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
         }
         Ok(Self { packet_id, properties, codes })
+    }
+
+    /// An UNSUBACK to encode; `codes` is empty for 3.1.1.
+    pub const fn new(packet_id: u16, properties: Properties<'a>, codes: &'a [u8]) -> Self {
+        Self { packet_id, properties, codes }
     }
 
     /// One reason code per Topic Filter (5.0; empty in 3.1.1, which has none).

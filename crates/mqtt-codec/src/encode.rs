@@ -1,0 +1,287 @@
+//! Encoding packets into a caller buffer. One body writer serves both the length pass and the write
+//! pass, so `encoded_len` and `encode` cannot disagree.
+
+use crate::error::EncodeError;
+use crate::packets::{QoS, SubscriptionOptions};
+use crate::varint::{varint_len, write_varint};
+use crate::{Packet, PacketType, Properties, ProtocolVersion, ReasonCode};
+
+/// Where body bytes go: counted, or written.
+trait Out {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError>;
+
+    fn u8(&mut self, b: u8) -> Result<(), EncodeError> {
+        self.put(&[b])
+    }
+
+    fn u16(&mut self, v: u16) -> Result<(), EncodeError> {
+        self.put(&v.to_be_bytes())
+    }
+
+    fn varint(&mut self, v: u32) -> Result<(), EncodeError> {
+        let mut tmp = [0u8; 4];
+        let n = write_varint(v, &mut tmp)?;
+        self.put(tmp.get(..n).unwrap_or_default())
+    }
+
+    /// A UTF-8 Encoded String or Binary Data: two-byte length, then the bytes.
+    fn binary(&mut self, b: &[u8]) -> Result<(), EncodeError> {
+        let len = u16::try_from(b.len()).map_err(|_| EncodeError::StringTooLong)?;
+        self.u16(len)?;
+        self.put(b)
+    }
+
+    fn properties(&mut self, p: &Properties<'_>) -> Result<(), EncodeError> {
+        let len = u32::try_from(p.raw().len()).map_err(|_| EncodeError::VarIntTooLarge)?;
+        self.varint(len)?;
+        self.put(p.raw())
+    }
+}
+
+struct Counter(usize);
+
+impl Out for Counter {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        self.0 += bytes.len();
+        Ok(())
+    }
+}
+
+struct Writer<'b> {
+    buf: &'b mut [u8],
+    pos: usize,
+}
+
+impl Out for Writer<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        let end = self.pos + bytes.len();
+        let dst =
+            self.buf.get_mut(self.pos..end).ok_or(EncodeError::BufferTooSmall { needed: end })?;
+        dst.copy_from_slice(bytes);
+        self.pos = end;
+        Ok(())
+    }
+}
+
+impl SubscriptionOptions {
+    /// The options byte (5.0 layout; in 3.1.1 only the QoS bits are meaningful and the rest must be 0).
+    pub const fn to_byte(self) -> u8 {
+        let rh = match self.retain_handling {
+            crate::packets::RetainHandling::SendAtSubscribe => 0,
+            crate::packets::RetainHandling::SendIfNew => 1,
+            crate::packets::RetainHandling::DoNotSend => 2,
+        };
+        (self.qos as u8)
+            | ((self.no_local as u8) << 2)
+            | ((self.retain_as_published as u8) << 3)
+            | (rh << 4)
+    }
+}
+
+/// The fixed-header flags of a packet.
+fn flags(p: &Packet<'_>) -> u8 {
+    match p {
+        Packet::Publish(pb) => ((pb.dup as u8) << 3) | ((pb.qos as u8) << 1) | (pb.retain as u8),
+        other => other.packet_type().required_flags().unwrap_or(0),
+    }
+}
+
+/// The optional reason code and properties of v5 acknowledgements, DISCONNECT and AUTH: both left out
+/// when the code is Success and there are no properties (MQTT 5.0 §3.4.2.1, §3.14.2.1, §3.15.2.1).
+fn reason_tail(
+    out: &mut impl Out,
+    reason: ReasonCode,
+    props: &Properties<'_>,
+) -> Result<(), EncodeError> {
+    if reason == ReasonCode::SUCCESS && props.is_empty() {
+        return Ok(());
+    }
+    out.u8(reason.0)?;
+    if !props.is_empty() {
+        out.properties(props)?;
+    }
+    Ok(())
+}
+
+fn body(p: &Packet<'_>, version: ProtocolVersion, out: &mut impl Out) -> Result<(), EncodeError> {
+    let v5 = version.is_v5();
+    match p {
+        Packet::Connect(c) => {
+            out.binary(c.version.protocol_name().as_bytes())?;
+            out.u8(c.version.level())?;
+            let mut f = (c.clean_start as u8) << 1;
+            if let Some(w) = &c.will {
+                f |= 0x04 | ((w.qos as u8) << 3) | ((w.retain as u8) << 5);
+            }
+            f |= (c.password.is_some() as u8) << 6 | (c.username.is_some() as u8) << 7;
+            out.u8(f)?;
+            out.u16(c.keep_alive)?;
+            let v5 = c.version.is_v5();
+            if v5 {
+                out.properties(&c.properties)?;
+            }
+            out.binary(c.client_id.as_bytes())?;
+            if let Some(w) = &c.will {
+                if v5 {
+                    out.properties(&w.properties)?;
+                }
+                out.binary(w.topic.as_bytes())?;
+                out.binary(w.payload)?;
+            }
+            if let Some(u) = c.username {
+                out.binary(u.as_bytes())?;
+            }
+            if let Some(pw) = c.password {
+                out.binary(pw)?;
+            }
+        }
+        Packet::Connack(c) => {
+            out.u8(c.session_present as u8)?;
+            out.u8(c.code.0)?;
+            if v5 {
+                out.properties(&c.properties)?;
+            }
+        }
+        Packet::Publish(pb) => {
+            out.binary(pb.topic.as_bytes())?;
+            if pb.qos != QoS::AtMostOnce {
+                out.u16(pb.packet_id.unwrap_or(0))?;
+            }
+            if v5 {
+                out.properties(&pb.properties)?;
+            }
+            out.put(pb.payload)?;
+        }
+        Packet::Ack(a) => {
+            out.u16(a.packet_id)?;
+            if v5 {
+                reason_tail(out, a.reason, &a.properties)?;
+            }
+        }
+        Packet::Subscribe(s) => {
+            out.u16(s.packet_id)?;
+            if v5 {
+                out.properties(&s.properties)?;
+            }
+            for (filter, options) in s.subscriptions() {
+                out.binary(filter.raw().as_bytes())?;
+                out.u8(options.to_byte())?;
+            }
+        }
+        Packet::Suback(s) => {
+            out.u16(s.packet_id)?;
+            if v5 {
+                out.properties(&s.properties)?;
+            }
+            for code in s.reason_codes() {
+                out.u8(code.0)?;
+            }
+        }
+        Packet::Unsubscribe(u) => {
+            out.u16(u.packet_id)?;
+            if v5 {
+                out.properties(&u.properties)?;
+            }
+            for filter in u.filters() {
+                out.binary(filter.raw().as_bytes())?;
+            }
+        }
+        Packet::Unsuback(u) => {
+            out.u16(u.packet_id)?;
+            if v5 {
+                out.properties(&u.properties)?;
+                for code in u.reason_codes() {
+                    out.u8(code.0)?;
+                }
+            }
+        }
+        Packet::Pingreq | Packet::Pingresp => {}
+        Packet::Disconnect(d) => {
+            if v5 {
+                reason_tail(out, d.reason, &d.properties)?;
+            }
+        }
+        Packet::Auth(a) => reason_tail(out, a.reason, &a.properties)?,
+    }
+    Ok(())
+}
+
+impl Packet<'_> {
+    /// Exactly the number of bytes [`Packet::encode`] writes under `version` (CONNECT uses its own).
+    pub fn encoded_len(&self, version: ProtocolVersion) -> Result<usize, EncodeError> {
+        let mut c = Counter(0);
+        body(self, version, &mut c)?;
+        let remaining = u32::try_from(c.0).map_err(|_| EncodeError::VarIntTooLarge)?;
+        if remaining > crate::MAX_VARINT {
+            return Err(EncodeError::VarIntTooLarge);
+        }
+        Ok(1 + varint_len(remaining) + c.0)
+    }
+
+    /// Writes the packet into `buf`; returns the number of bytes written. A short buffer is an error
+    /// that names the whole packet's length.
+    pub fn encode(&self, version: ProtocolVersion, buf: &mut [u8]) -> Result<usize, EncodeError> {
+        let total = self.encoded_len(version)?;
+        if buf.len() < total {
+            return Err(EncodeError::BufferTooSmall { needed: total });
+        }
+        let mut body_len = Counter(0);
+        body(self, version, &mut body_len)?;
+        let mut w = Writer { buf, pos: 0 };
+        let PacketType(t) = self.packet_type();
+        w.u8((t << 4) | flags(self))?;
+        w.varint(body_len.0 as u32)?;
+        body(self, version, &mut w)?;
+        Ok(w.pos)
+    }
+}
+
+/// Writes the payload of a SUBSCRIBE (filters with their options) into `buf`, for
+/// [`crate::packets::Subscribe::new`]; returns its length.
+pub fn write_subscribe_payload(
+    list: &[(&str, SubscriptionOptions)],
+    buf: &mut [u8],
+) -> Result<usize, EncodeError> {
+    let mut w = Writer { buf, pos: 0 };
+    for (filter, options) in list {
+        w.binary(filter.as_bytes())?;
+        w.u8(options.to_byte())?;
+    }
+    Ok(w.pos)
+}
+
+/// Writes the payload of an UNSUBSCRIBE (filters) into `buf`, for
+/// [`crate::packets::Unsubscribe::new`]; returns its length.
+pub fn write_unsubscribe_payload(list: &[&str], buf: &mut [u8]) -> Result<usize, EncodeError> {
+    let mut w = Writer { buf, pos: 0 };
+    for filter in list {
+        w.binary(filter.as_bytes())?;
+    }
+    Ok(w.pos)
+}
+
+/// Writes properties (without their length prefix) into `buf`, for [`Properties::parse`]; returns
+/// their length.
+pub fn write_properties(
+    list: &[crate::Property<'_>],
+    buf: &mut [u8],
+) -> Result<usize, EncodeError> {
+    use crate::PropertyValue as V;
+    let mut w = Writer { buf, pos: 0 };
+    for p in list {
+        w.varint(u32::from(p.id.0))?;
+        match p.value {
+            V::Byte(b) => w.u8(b)?,
+            V::U16(v) => w.u16(v)?,
+            V::U32(v) => w.put(&v.to_be_bytes())?,
+            V::VarInt(v) => w.varint(v)?,
+            V::Utf8(s) => w.binary(s.as_bytes())?,
+            V::Binary(b) => w.binary(b)?,
+            V::Pair(k, v) => {
+                w.binary(k.as_bytes())?;
+                w.binary(v.as_bytes())?;
+            }
+        }
+    }
+    Ok(w.pos)
+}
