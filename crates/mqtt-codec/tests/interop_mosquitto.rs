@@ -306,3 +306,256 @@ fn broker_traffic_decodes() {
     }
     let _ = std::fs::remove_file(conf);
 }
+
+/// What a test client keeps of a received packet (owned, so the receive buffer can move on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Event {
+    Connack(ReasonCode),
+    Suback(Vec<ReasonCode>),
+    Unsuback,
+    Pingresp,
+    Ack(AckKind, u16, ReasonCode),
+    Message {
+        topic: String,
+        payload: Vec<u8>,
+        qos: QoS,
+        id: Option<u16>,
+        user: Vec<(String, String)>,
+    },
+}
+
+/// A minimal MQTT client on this crate's encoder and decoder over a blocking `TcpStream`.
+struct Client {
+    stream: TcpStream,
+    buf: Vec<u8>,
+    decoder: Decoder,
+    version: ProtocolVersion,
+}
+
+impl Client {
+    fn connect(port: u16, version: ProtocolVersion, connect: &Packet<'_>) -> (Self, ReasonCode) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let stream = loop {
+            match TcpStream::connect(("127.0.0.1", port)) {
+                Ok(s) => break s,
+                Err(e) => {
+                    assert!(Instant::now() < deadline, "broker did not start: {e}");
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        };
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut c = Self { stream, buf: Vec::new(), decoder: Decoder::new(version), version };
+        c.send(connect);
+        let Event::Connack(code) = c.recv() else { panic!("no CONNACK") };
+        (c, code)
+    }
+
+    fn send(&mut self, p: &Packet<'_>) {
+        let mut out = vec![0u8; p.encoded_len(self.version).unwrap()];
+        let n = p.encode(self.version, &mut out).unwrap();
+        self.stream.write_all(&out[..n]).unwrap();
+    }
+
+    fn recv(&mut self) -> Event {
+        next_packet(&mut self.stream, &mut self.buf, &mut self.decoder, |p| match p {
+            Packet::Connack(c) => Event::Connack(c.code),
+            Packet::Suback(s) => Event::Suback(s.reason_codes().collect()),
+            Packet::Unsuback(_) => Event::Unsuback,
+            Packet::Pingresp => Event::Pingresp,
+            Packet::Ack(a) => Event::Ack(a.kind, a.packet_id, a.reason),
+            Packet::Publish(m) => Event::Message {
+                topic: m.topic.to_string(),
+                payload: m.payload.to_vec(),
+                qos: m.qos,
+                id: m.packet_id,
+                user: m
+                    .properties
+                    .user_properties()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            },
+            other => panic!("unexpected {other:?}"),
+        })
+    }
+
+    fn ack(&mut self, kind: AckKind, id: u16) {
+        self.send(&Packet::Ack(mqtt_codec::packets::Ack {
+            kind,
+            packet_id: id,
+            reason: ReasonCode::SUCCESS,
+            properties: mqtt_codec::Properties::EMPTY,
+        }));
+    }
+}
+
+/// A clean-start CONNECT with keep alive 30 and no credentials.
+fn connect_packet<'a>(
+    version: ProtocolVersion,
+    client_id: &'a str,
+    will: Option<mqtt_codec::packets::Will<'a>>,
+) -> Packet<'a> {
+    Packet::Connect(mqtt_codec::packets::Connect {
+        version,
+        clean_start: true,
+        keep_alive: 30,
+        properties: mqtt_codec::Properties::EMPTY,
+        client_id,
+        will,
+        username: None,
+        password: None,
+    })
+}
+
+/// The client of issue 3 on this crate's encoder: connect (with a will), subscribe with wildcards,
+/// publish at QoS 0, 1 and 2 completing every flow, receive its own messages, get the will of a client
+/// that dropped its connection, unsubscribe, ping and disconnect; for 3.1.1 and 5.0.
+#[test]
+fn our_client_against_the_broker() {
+    use mqtt_codec::packets::{Publish, Subscribe, SubscriptionOptions, Unsubscribe, Will};
+    use mqtt_codec::{
+        write_properties, write_subscribe_payload, write_unsubscribe_payload, Context, Properties,
+        Property,
+    };
+    let Some(broker) = peer(&["mosquitto"]) else { return };
+    let port = interop_support::free_port();
+    let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-client-{port}.conf"));
+    std::fs::write(
+        &conf,
+        format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
+    )
+    .unwrap();
+    let _broker = spawn_quiet(&broker, &["-c", conf.to_str().unwrap()]);
+
+    for version in [ProtocolVersion::V3_1_1, ProtocolVersion::V5] {
+        let v5 = version.is_v5();
+        let tag = if v5 { "v5" } else { "v4" };
+        let base = format!("iotcodec/{tag}");
+        let will_topic = format!("iotcodec/will/{tag}");
+        let mut pbuf = [0u8; 128];
+        let user_props = if v5 {
+            let list = [
+                Property {
+                    id: PropertyId::USER_PROPERTY,
+                    value: PropertyValue::Pair("unit", "celsius"),
+                },
+                Property { id: PropertyId::CONTENT_TYPE, value: PropertyValue::Utf8("text/plain") },
+            ];
+            let n = write_properties(&list, &mut pbuf).unwrap();
+            Properties::parse(&pbuf[..n], Context::Publish).unwrap()
+        } else {
+            Properties::EMPTY
+        };
+        // A: a client with a will that will vanish without DISCONNECT.
+        let will = Will {
+            qos: QoS::AtLeastOnce,
+            retain: false,
+            properties: Properties::EMPTY,
+            topic: &will_topic,
+            payload: b"gone",
+        };
+        let (a, code) = Client::connect(
+            port,
+            version,
+            &connect_packet(version, if v5 { "iotc-a5" } else { "iotc-a4" }, Some(will)),
+        );
+        assert_eq!(code, ReasonCode::SUCCESS);
+        // B: subscribes with wildcards.
+        let (mut b, code) = Client::connect(
+            port,
+            version,
+            &connect_packet(version, if v5 { "iotc-b5" } else { "iotc-b4" }, None),
+        );
+        assert_eq!(code, ReasonCode::SUCCESS);
+        let q2 = SubscriptionOptions {
+            qos: QoS::ExactlyOnce,
+            no_local: false,
+            retain_as_published: false,
+            retain_handling: mqtt_codec::packets::RetainHandling::SendAtSubscribe,
+        };
+        let wildcard = format!("{base}/+/t/#");
+        let mut sbuf = [0u8; 128];
+        let n = write_subscribe_payload(&[(&wildcard, q2), (&will_topic, q2)], &mut sbuf).unwrap();
+        b.send(&Packet::Subscribe(
+            Subscribe::new(1, Properties::EMPTY, &sbuf[..n], version).unwrap(),
+        ));
+        assert_eq!(
+            b.recv(),
+            Event::Suback(vec![ReasonCode::GRANTED_QOS_2, ReasonCode::GRANTED_QOS_2])
+        );
+
+        // Publish at QoS 0, 1 and 2 to topics the wildcard matches, and complete every flow.
+        let topic = format!("{base}/kitchen/t/now");
+        let mut received = Vec::new();
+        for (i, qos) in
+            [QoS::AtMostOnce, QoS::AtLeastOnce, QoS::ExactlyOnce].into_iter().enumerate()
+        {
+            let id = 10 + i as u16;
+            let payload = format!("reading {i}");
+            let publish = Publish {
+                dup: false,
+                qos,
+                retain: false,
+                topic: &topic,
+                packet_id: (qos != QoS::AtMostOnce).then_some(id),
+                properties: user_props,
+                payload: payload.as_bytes(),
+            };
+            b.send(&Packet::Publish(publish));
+            let mut done = qos == QoS::AtMostOnce;
+            let mut got = false;
+            while !(done && got) {
+                match b.recv() {
+                    Event::Ack(AckKind::Puback, pid, _) if pid == id => done = true,
+                    Event::Ack(AckKind::Pubrec, pid, _) if pid == id => b.ack(AckKind::Pubrel, id),
+                    Event::Ack(AckKind::Pubcomp, pid, _) if pid == id => done = true,
+                    Event::Ack(AckKind::Pubrel, pid, _) => b.ack(AckKind::Pubcomp, pid),
+                    Event::Message { topic: t, payload: p, qos: q, id: mid, user } => {
+                        assert_eq!((t.as_str(), q), (topic.as_str(), qos));
+                        if v5 {
+                            assert_eq!(user, [("unit".to_string(), "celsius".to_string())]);
+                        }
+                        match (q, mid) {
+                            (QoS::AtLeastOnce, Some(m)) => b.ack(AckKind::Puback, m),
+                            (QoS::ExactlyOnce, Some(m)) => b.ack(AckKind::Pubrec, m),
+                            _ => {}
+                        }
+                        received.push(String::from_utf8(p).unwrap());
+                        got = true;
+                    }
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+        assert_eq!(received, ["reading 0", "reading 1", "reading 2"]);
+
+        // A drops its connection: the broker publishes A's will to B (a PUBREL for the QoS 2 message
+        // B received may still come first).
+        drop(a);
+        loop {
+            match b.recv() {
+                Event::Ack(AckKind::Pubrel, pid, _) => b.ack(AckKind::Pubcomp, pid),
+                Event::Message { topic: t, payload, qos, id, .. } => {
+                    assert_eq!(
+                        (t.as_str(), payload.as_slice(), qos),
+                        (will_topic.as_str(), &b"gone"[..], QoS::AtLeastOnce)
+                    );
+                    b.ack(AckKind::Puback, id.unwrap());
+                    break;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+
+        let n = write_unsubscribe_payload(&[&wildcard, &will_topic], &mut sbuf).unwrap();
+        b.send(&Packet::Unsubscribe(Unsubscribe::new(2, Properties::EMPTY, &sbuf[..n]).unwrap()));
+        assert_eq!(b.recv(), Event::Unsuback);
+        b.send(&Packet::Pingreq);
+        assert_eq!(b.recv(), Event::Pingresp);
+        b.send(&Packet::Disconnect(mqtt_codec::packets::Disconnect {
+            reason: ReasonCode::SUCCESS,
+            properties: Properties::EMPTY,
+        }));
+    }
+    let _ = std::fs::remove_file(conf);
+}
