@@ -55,6 +55,15 @@ impl<'a> TopicFilter<'a> {
         Ok(Self { raw: filter, share_name: None, filter })
     }
 
+    /// A filter that was checked before (when its packet was decoded): only the shared-subscription
+    /// prefix is split off again.
+    pub(crate) fn checked(raw: &'a str) -> Self {
+        if let Some((share, inner)) = raw.strip_prefix("$share/").and_then(|r| r.split_once('/')) {
+            return Self { raw, share_name: Some(share), filter: inner };
+        }
+        Self { raw, share_name: None, filter: raw }
+    }
+
     /// The filter as written, `$share/{ShareName}/` included.
     pub const fn raw(&self) -> &'a str {
         self.raw
@@ -81,23 +90,21 @@ impl<'a> TopicFilter<'a> {
     }
 }
 
+/// One pass over the bytes: `+` must have `/` or an end on both sides, `#` a `/` or the start before
+/// it and the end after it.
 fn check_filter(filter: &str) -> Result<(), DecodeError> {
-    let mut at = 0;
-    let mut levels = filter.split('/').peekable();
-    while let Some(level) = levels.next() {
-        let last = levels.peek().is_none();
-        if let Some(i) = level.bytes().position(|b| b == 0) {
-            return Err(DecodeError::new(ErrorKind::NullCharacter, at + i));
+    let b = filter.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let after_separator = i == 0 || b.get(i - 1) == Some(&b'/');
+        let ok = match c {
+            0 => return Err(DecodeError::new(ErrorKind::NullCharacter, i)),
+            b'+' => after_separator && matches!(b.get(i + 1), None | Some(b'/')),
+            b'#' => after_separator && i + 1 == b.len(),
+            _ => true,
+        };
+        if !ok {
+            return Err(DecodeError::new(ErrorKind::InvalidWildcard, i));
         }
-        let wildcard = level.bytes().position(|b| b == b'+' || b == b'#');
-        if let Some(i) = wildcard {
-            let whole = level.len() == 1;
-            let ok = whole && (level == "+" || last);
-            if !ok {
-                return Err(DecodeError::new(ErrorKind::InvalidWildcard, at + i));
-            }
-        }
-        at += level.len() + 1;
     }
     Ok(())
 }

@@ -69,7 +69,8 @@ impl<'a> Iterator for Subscriptions<'a> {
         if self.reader.is_empty() {
             return None;
         }
-        let filter = TopicFilter::parse(self.reader.utf8().ok()?).ok()?;
+        // Checked when the packet was decoded (or built): no second check here.
+        let filter = TopicFilter::checked(self.reader.utf8().ok()?);
         let options = SubscriptionOptions::from_byte(self.reader.u8().ok()?, self.version)?;
         Some((filter, options))
     }

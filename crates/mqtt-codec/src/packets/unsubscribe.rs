@@ -22,7 +22,8 @@ impl<'a> Iterator for UnsubscribeFilters<'a> {
         if self.reader.is_empty() {
             return None;
         }
-        TopicFilter::parse(self.reader.utf8().ok()?).ok()
+        // Checked when the packet was decoded (or built).
+        Some(TopicFilter::checked(self.reader.utf8().ok()?))
     }
 }
 
