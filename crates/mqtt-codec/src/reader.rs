@@ -100,7 +100,9 @@ pub(crate) fn check_utf8(bytes: &[u8]) -> Result<&str, DecodeError> {
     // Rust's UTF-8 check already rejects surrogate encodings and overlong forms.
     let s = core::str::from_utf8(bytes)
         .map_err(|e| DecodeError::new(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
-    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+    // `contains` is core's word-at-a-time memchr; the position is only needed on the error path.
+    if bytes.contains(&0) {
+        let i = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(DecodeError::new(ErrorKind::NullCharacter, i));
     }
     Ok(s)
