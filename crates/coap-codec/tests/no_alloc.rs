@@ -1,40 +1,20 @@
 //! Decode, option iteration, checks, encode and URI handling allocate nothing: a counting global
 //! allocator sees zero allocations while they run.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-// A global allocator is an unsafe trait by nature; this test file is the only place outside ffi/.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use coap_codec::{
     Code, ContentFormat, Destination, Message, MessageWriter, OptionNumber, Scheme, Type, Uri,
 };
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        // SAFETY: forwards the caller's layout to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use interop_support::{allocations, CountingAllocator};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 #[test]
 fn codec_paths_allocate_nothing() {
     let mut buf = [0u8; 256];
     let mut uri_buf = [0u8; 128];
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
 
     let uri = Uri::parse("coap://Example.net:5683/sensors/t%C3%A9mp?rt=x&if=y").unwrap();
     let n = MessageWriter::new(&mut buf, Type::Confirmable, Code::GET, 0x1234, &[1, 2, 3, 4])
@@ -66,7 +46,7 @@ fn codec_paths_allocate_nothing() {
     let mut out = [0u8; 256];
     let re = msg.encode(&mut out).unwrap();
 
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     assert_eq!(after - before, 0, "the codec allocated");
     // Use the results so that nothing is optimised away, and check them.
     assert!(count > 0);

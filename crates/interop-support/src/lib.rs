@@ -1,6 +1,11 @@
-//! Helpers for interop tests against real peers (libcoap, aiocoap, mosquitto, ...), on loopback only,
-//! bounded in time, and stopped when the test ends.
+//! Test helpers shared by the crates' tests: running real peers (libcoap, aiocoap, mosquitto, ...) on
+//! loopback only, bounded in time and stopped when the test ends; and a counting allocator for the
+//! zero-allocation tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod counting;
+
+pub use counting::{allocations, CountingAllocator};
 
 use std::net::UdpSocket;
 use std::process::{Child, Command, Output, Stdio};

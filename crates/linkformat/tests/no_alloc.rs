@@ -1,31 +1,11 @@
 //! Parsing, attribute access, filtering and windowed writing allocate nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-// A global allocator is an unsafe trait by nature; this test file is the only unsafe code here.
-#![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
+use interop_support::{allocations, CountingAllocator};
 use linkformat::{parse, write_links, Filter, OutLink, OutValue};
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        // SAFETY: forwards the caller's layout to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 #[test]
 fn link_format_paths_allocate_nothing() {
@@ -41,7 +21,7 @@ fn link_format_paths_allocate_nothing() {
     ];
     let mut block = [0u8; 32];
     let mut unescaped = [0u8; 32];
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
 
     let filter = Filter::parse("rt=core.s*").unwrap();
     let mut sum = 0usize;
@@ -61,7 +41,7 @@ fn link_format_paths_allocate_nothing() {
     let w = write_links(&out, Some(&Filter::parse("href=/sensors/l*").unwrap()), 8, &mut block)
         .unwrap();
 
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     assert_eq!(after - before, 0, "the link-format code allocated");
     assert!(sum > 0);
     assert_eq!(matched, 1);

@@ -49,6 +49,31 @@ fn next_packet<R>(
     }
 }
 
+/// Starts mosquitto on a free loopback port with a config written for it (anonymous, no
+/// persistence); the broker is killed, and the config removed, when the guard drops.
+fn start_broker(broker: &str) -> (u16, BrokerGuard) {
+    let port = interop_support::free_port();
+    let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-{port}.conf"));
+    std::fs::write(
+        &conf,
+        format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
+    )
+    .unwrap();
+    let process = spawn_quiet(broker, &["-c", conf.to_str().unwrap()]);
+    (port, BrokerGuard { _process: process, conf })
+}
+
+struct BrokerGuard {
+    _process: Guard,
+    conf: std::path::PathBuf,
+}
+
+impl Drop for BrokerGuard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.conf);
+    }
+}
+
 fn accept(listener: &TcpListener) -> TcpStream {
     listener.set_nonblocking(false).unwrap();
     let (stream, _) = listener.accept().unwrap();
@@ -224,14 +249,7 @@ fn mosquitto_sub_subscribes_and_receives_our_publish() {
 #[test]
 fn broker_traffic_decodes() {
     let Some(broker) = peer(&["mosquitto"]) else { return };
-    let port = interop_support::free_port();
-    let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
-    )
-    .unwrap();
-    let _broker = spawn_quiet(&broker, &["-c", conf.to_str().unwrap()]);
+    let (port, _broker) = start_broker(&broker);
     let connect = |deadline: Instant| loop {
         match TcpStream::connect(("127.0.0.1", port)) {
             Ok(s) => break s,
@@ -304,7 +322,6 @@ fn broker_traffic_decodes() {
         next_packet(&mut stream, &mut buf, &mut d, |p| assert_eq!(p, Packet::Pingresp));
         stream.write_all(&[0xe0, 0]).unwrap();
     }
-    let _ = std::fs::remove_file(conf);
 }
 
 /// What a test client keeps of a received packet (owned, so the receive buffer can move on).
@@ -418,14 +435,7 @@ fn our_client_against_the_broker() {
         Property,
     };
     let Some(broker) = peer(&["mosquitto"]) else { return };
-    let port = interop_support::free_port();
-    let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-client-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
-    )
-    .unwrap();
-    let _broker = spawn_quiet(&broker, &["-c", conf.to_str().unwrap()]);
+    let (port, _broker) = start_broker(&broker);
 
     for version in [ProtocolVersion::V3_1_1, ProtocolVersion::V5] {
         let v5 = version.is_v5();
@@ -557,5 +567,4 @@ fn our_client_against_the_broker() {
             properties: Properties::EMPTY,
         }));
     }
-    let _ = std::fs::remove_file(conf);
 }

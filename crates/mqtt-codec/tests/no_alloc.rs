@@ -1,35 +1,15 @@
 //! Decoding a stream of packets, iterating properties and subscriptions, and matching topics
 //! allocate nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-// A global allocator is an unsafe trait by nature; this test file is the only unsafe code here.
-#![allow(unsafe_code)]
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use common::{cat, pkt, s};
+use interop_support::{allocations, CountingAllocator};
 use mqtt_codec::{matches, Decoded, Decoder, Packet, ProtocolVersion, TopicFilter};
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        // SAFETY: forwards the caller's layout to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 #[test]
 fn decoding_allocates_nothing() {
@@ -41,7 +21,7 @@ fn decoding_allocates_nothing() {
         &[0xc0, 0],
     ]);
     let mut sum = 0usize;
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
 
     let mut d = Decoder::new(ProtocolVersion::V3_1_1);
     let mut at = 0;
@@ -64,7 +44,7 @@ fn decoding_allocates_nothing() {
     sum +=
         usize::from(matches("sport/#", "sport")) + usize::from(TopicFilter::parse("+/x").is_ok());
 
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     assert_eq!(after - before, 0, "the decoder allocated");
     assert_eq!(sum, (2 + 1) + 1 + (1 + 7) + 1 + 2);
 }
