@@ -292,6 +292,19 @@ impl<'a> Iterator for PropertyIter<'a> {
 
 impl FusedIterator for PropertyIter<'_> {}
 
+/// The properties of a packet under `version`: read and checked in 5.0, none before.
+pub(crate) fn read_properties_if_v5<'a>(
+    r: &mut Reader<'a>,
+    version: crate::ProtocolVersion,
+    context: Context,
+) -> Result<Properties<'a>, DecodeError> {
+    if version.is_v5() {
+        read_properties(r, context)
+    } else {
+        Ok(Properties::EMPTY)
+    }
+}
+
 /// Reads a Property Length and the properties after it, checking every rule for `context`.
 pub(crate) fn read_properties<'a>(
     r: &mut Reader<'a>,

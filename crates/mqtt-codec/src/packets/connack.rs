@@ -2,7 +2,7 @@
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::finish;
-use crate::properties::{read_properties, Context, Properties};
+use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::{ProtocolVersion, ReasonCode};
 
@@ -41,11 +41,7 @@ impl<'a> Connack<'a> {
         if !allowed {
             return Err(DecodeError::new(ErrorKind::InvalidReasonCode, code_at));
         }
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Connack)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Connack)?;
         finish(&r)?;
         Ok(Self { session_present: flags & 1 != 0, code: ReasonCode(code), properties })
     }

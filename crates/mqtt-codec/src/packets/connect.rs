@@ -2,7 +2,7 @@
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::{finish, QoS};
-use crate::properties::{read_properties, Context, Properties};
+use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::check_topic_name;
 use crate::ProtocolVersion;
@@ -78,18 +78,10 @@ impl<'a> Connect<'a> {
             return Err(DecodeError::new(ErrorKind::PasswordWithoutUsername, flags_at));
         }
         let keep_alive = r.u16()?;
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Connect)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Connect)?;
         let client_id = r.utf8()?;
         let will = if will_flag {
-            let properties = if version.is_v5() {
-                read_properties(&mut r, Context::Will)?
-            } else {
-                Properties::EMPTY
-            };
+            let properties = read_properties_if_v5(&mut r, version, Context::Will)?;
             let topic_at = r.offset() + 2;
             let topic = r.utf8()?;
             check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;

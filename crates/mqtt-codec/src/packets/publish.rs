@@ -2,7 +2,7 @@
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::{packet_id, QoS};
-use crate::properties::{read_properties, Context, Properties};
+use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::check_topic_name;
 use crate::ProtocolVersion;
@@ -40,11 +40,7 @@ impl<'a> Publish<'a> {
         let topic_at = r.offset() + 2;
         let topic = r.utf8()?;
         let packet_id = if qos == QoS::AtMostOnce { None } else { Some(packet_id(&mut r)?) };
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Publish)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Publish)?;
         // MQTT 5.0 §3.3.2.3.4: a zero-length Topic Name is allowed with a Topic Alias.
         if !(topic.is_empty() && properties.topic_alias().is_some()) {
             check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;

@@ -4,7 +4,7 @@ use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::{finish, packet_id, QoS};
-use crate::properties::{read_properties, Context, Properties};
+use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
 use crate::{ProtocolVersion, ReasonCode};
@@ -98,11 +98,7 @@ impl<'a> Subscribe<'a> {
     ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
         let packet_id = packet_id(&mut r)?;
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Subscribe)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Subscribe)?;
         let payload_at = r.offset();
         if r.is_empty() {
             return Err(r.error(ErrorKind::NoTopicFilters));
@@ -174,11 +170,7 @@ impl<'a> Suback<'a> {
     ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
         let packet_id = packet_id(&mut r)?;
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Suback)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Suback)?;
         let at = r.offset();
         let codes = r.rest();
         let allowed = |c: &u8| {

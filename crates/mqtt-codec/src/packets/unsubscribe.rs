@@ -4,7 +4,7 @@ use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::{finish, packet_id};
-use crate::properties::{read_properties, Context, Properties};
+use crate::properties::{read_properties, read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
 use crate::{ProtocolVersion, ReasonCode};
@@ -48,11 +48,7 @@ impl<'a> Unsubscribe<'a> {
     ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
         let packet_id = packet_id(&mut r)?;
-        let properties = if version.is_v5() {
-            read_properties(&mut r, Context::Unsubscribe)?
-        } else {
-            Properties::EMPTY
-        };
+        let properties = read_properties_if_v5(&mut r, version, Context::Unsubscribe)?;
         let payload_at = r.offset();
         if r.is_empty() {
             return Err(r.error(ErrorKind::NoTopicFilters));
