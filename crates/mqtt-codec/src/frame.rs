@@ -4,7 +4,19 @@
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::varint::{read_varint, VarInt, MAX_VARINT};
-use crate::PacketType;
+use crate::{Leniency, PacketType};
+
+/// A Variable Byte Integer read without the shortest-form rule (still at most 4 bytes).
+fn read_varint_lenient(bytes: &[u8]) -> VarInt {
+    let mut value = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(4) {
+        value |= u32::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return VarInt::Complete(value, i + 1);
+        }
+    }
+    VarInt::Incomplete
+}
 
 /// How many more bytes a partial packet needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,6 +82,7 @@ pub enum Framed<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Framer {
     max_packet_size: usize,
+    leniency: Leniency,
 }
 
 impl Default for Framer {
@@ -81,12 +94,23 @@ impl Default for Framer {
 impl Framer {
     /// The protocol's own limit: a 4-byte Remaining Length of 268,435,455 plus a 5-byte fixed header.
     pub const fn new() -> Self {
-        Self { max_packet_size: MAX_VARINT as usize + 5 }
+        Self { max_packet_size: MAX_VARINT as usize + 5, leniency: Leniency::STRICT }
     }
 
     /// A receiver that accepts packets of at most `bytes`, header included.
     pub const fn with_max_packet_size(bytes: usize) -> Self {
-        Self { max_packet_size: bytes }
+        Self { max_packet_size: bytes, leniency: Leniency::STRICT }
+    }
+
+    /// The same framer with some fixed-header checks relaxed.
+    pub const fn with_leniency(mut self, leniency: Leniency) -> Self {
+        self.leniency = leniency;
+        self
+    }
+
+    /// The relaxations in force.
+    pub const fn leniency(&self) -> Leniency {
+        self.leniency
     }
 
     /// The limit in force.
@@ -101,8 +125,16 @@ impl Framer {
         };
         let packet_type = PacketType(b0 >> 4);
         let flags = b0 & 0x0f;
-        check_fixed_header(packet_type, flags)?;
-        let (remaining, varint_len) = match read_varint(rest).map_err(|e| e.shifted(1))? {
+        check_fixed_header(packet_type, flags, self.leniency)?;
+        let varint = match read_varint(rest) {
+            Err(e)
+                if e.kind() == ErrorKind::VarIntNotMinimal && self.leniency.non_minimal_length =>
+            {
+                read_varint_lenient(rest)
+            }
+            other => other.map_err(|e| e.shifted(1))?,
+        };
+        let (remaining, varint_len) = match varint {
             VarInt::Complete(v, n) => (v as usize, n),
             VarInt::Incomplete => return Ok(Framed::Incomplete(Needed::AtLeast(1))),
         };
@@ -119,19 +151,25 @@ impl Framer {
 }
 
 /// The first-byte rules: type 0 forbidden, reserved flags as Table 2-2 lists, PUBLISH QoS and DUP.
-fn check_fixed_header(packet_type: PacketType, flags: u8) -> Result<(), DecodeError> {
+fn check_fixed_header(
+    packet_type: PacketType,
+    flags: u8,
+    leniency: Leniency,
+) -> Result<(), DecodeError> {
     if packet_type.0 == 0 {
         return Err(DecodeError::new(ErrorKind::ReservedPacketType, 0));
     }
     match packet_type.required_flags() {
-        Some(required) if flags != required => Err(DecodeError::new(ErrorKind::InvalidFlags, 0)),
+        Some(required) if flags != required && !leniency.reserved_flags => {
+            Err(DecodeError::new(ErrorKind::InvalidFlags, 0))
+        }
         Some(_) => Ok(()),
         None => {
             let qos = (flags >> 1) & 0b11;
             if qos == 3 {
                 return Err(DecodeError::new(ErrorKind::InvalidQos, 0));
             }
-            if qos == 0 && flags & 0b1000 != 0 {
+            if qos == 0 && flags & 0b1000 != 0 && !leniency.dup_on_qos0 {
                 return Err(DecodeError::new(ErrorKind::DupWithQos0, 0));
             }
             Ok(())

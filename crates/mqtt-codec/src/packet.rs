@@ -6,7 +6,7 @@ use crate::packets::{
     Ack, AckKind, Auth, Connack, Connect, Disconnect, Publish, Suback, Subscribe, Unsuback,
     Unsubscribe,
 };
-use crate::{PacketType, ProtocolVersion};
+use crate::{Leniency, PacketType, ProtocolVersion};
 
 /// A decoded control packet, borrowing the buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +41,15 @@ pub enum Packet<'a> {
 impl<'a> Packet<'a> {
     /// Decodes the packet in `frame` under `version` (CONNECT carries its own version).
     pub fn decode(frame: &Frame<'a>, version: ProtocolVersion) -> Result<Self, DecodeError> {
+        Self::decode_with(frame, version, Leniency::STRICT)
+    }
+
+    /// Decodes with some checks relaxed (the fixed-header ones are the framer's).
+    pub fn decode_with(
+        frame: &Frame<'a>,
+        version: ProtocolVersion,
+        leniency: Leniency,
+    ) -> Result<Self, DecodeError> {
         let body = frame.body();
         let base = frame.header_len();
         let empty = || {
@@ -51,7 +60,7 @@ impl<'a> Packet<'a> {
             }
         };
         Ok(match frame.packet_type() {
-            PacketType::CONNECT => Self::Connect(Connect::decode(body, base)?),
+            PacketType::CONNECT => Self::Connect(Connect::decode(body, base, leniency)?),
             PacketType::CONNACK => Self::Connack(Connack::decode(body, base, version)?),
             PacketType::PUBLISH => {
                 Self::Publish(Publish::decode(frame.flags(), body, base, version)?)
@@ -127,6 +136,12 @@ impl Decoder {
         Self { framer: Framer::with_max_packet_size(bytes), version }
     }
 
+    /// The same decoder with the given relaxations.
+    pub const fn with_leniency(mut self, leniency: Leniency) -> Self {
+        self.framer = self.framer.with_leniency(leniency);
+        self
+    }
+
     /// The protocol version in force.
     pub const fn version(&self) -> ProtocolVersion {
         self.version
@@ -138,7 +153,7 @@ impl Decoder {
             Framed::Frame(f) => f,
             Framed::Incomplete(n) => return Ok(Decoded::Incomplete(n)),
         };
-        let packet = Packet::decode(&frame, self.version)?;
+        let packet = Packet::decode_with(&frame, self.version, self.framer.leniency())?;
         if let Packet::Connect(c) = &packet {
             self.version = c.version;
         }

@@ -5,7 +5,7 @@ use crate::packets::{finish, QoS};
 use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::check_topic_name;
-use crate::ProtocolVersion;
+use crate::{Leniency, ProtocolVersion};
 
 /// The Will Message of a CONNECT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,7 +45,11 @@ pub struct Connect<'a> {
 
 impl<'a> Connect<'a> {
     /// Decodes a CONNECT body; `base` is the fixed-header length, for offsets.
-    pub(crate) fn decode(body: &'a [u8], base: usize) -> Result<Self, DecodeError> {
+    pub(crate) fn decode(
+        body: &'a [u8],
+        base: usize,
+        leniency: Leniency,
+    ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
         let name_at = r.offset();
         let name = r.utf8()?;
@@ -74,7 +78,11 @@ impl<'a> Connect<'a> {
         if (!will_flag && (will_qos_bits != 0 || will_retain)) || will_qos.is_none() {
             return Err(DecodeError::new(ErrorKind::InvalidWillFlags, flags_at));
         }
-        if password_flag && !username_flag && !version.is_v5() {
+        if password_flag
+            && !username_flag
+            && !version.is_v5()
+            && !leniency.password_without_username
+        {
             return Err(DecodeError::new(ErrorKind::PasswordWithoutUsername, flags_at));
         }
         let keep_alive = r.u16()?;
