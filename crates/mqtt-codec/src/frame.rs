@@ -120,9 +120,25 @@ impl Framer {
 
     /// Looks for one packet at the start of `buf`.
     pub fn split<'a>(&self, buf: &'a [u8]) -> Result<Framed<'a>, DecodeError> {
-        let Some((&b0, rest)) = buf.split_first() else {
-            return Ok(Framed::Incomplete(Needed::AtLeast(2)));
+        let Some(h) = self.header(buf)? else {
+            return Ok(Framed::Incomplete(Needed::AtLeast(if buf.is_empty() { 2 } else { 1 })));
         };
+        let total = h.header_len + h.remaining;
+        let Some(body) = buf.get(h.header_len..total) else {
+            return Ok(Framed::Incomplete(Needed::Exact(total - buf.len())));
+        };
+        Ok(Framed::Frame(Frame {
+            packet_type: h.packet_type,
+            flags: h.flags,
+            header_len: h.header_len,
+            body,
+        }))
+    }
+
+    /// Reads and checks the fixed header alone (type, flags, Remaining Length, maximum size); `None`
+    /// while it has not fully arrived.
+    pub(crate) fn header(&self, buf: &[u8]) -> Result<Option<FixedHeader>, DecodeError> {
+        let Some((&b0, rest)) = buf.split_first() else { return Ok(None) };
         let packet_type = PacketType(b0 >> 4);
         let flags = b0 & 0x0f;
         check_fixed_header(packet_type, flags, self.leniency)?;
@@ -136,18 +152,23 @@ impl Framer {
         };
         let (remaining, varint_len) = match varint {
             VarInt::Complete(v, n) => (v as usize, n),
-            VarInt::Incomplete => return Ok(Framed::Incomplete(Needed::AtLeast(1))),
+            VarInt::Incomplete => return Ok(None),
         };
         let header_len = 1 + varint_len;
-        let total = header_len + remaining;
-        if total > self.max_packet_size {
+        if header_len + remaining > self.max_packet_size {
             return Err(DecodeError::new(ErrorKind::PacketTooLarge, 1));
         }
-        let Some(body) = buf.get(header_len..total) else {
-            return Ok(Framed::Incomplete(Needed::Exact(total - buf.len())));
-        };
-        Ok(Framed::Frame(Frame { packet_type, flags, header_len, body }))
+        Ok(Some(FixedHeader { packet_type, flags, header_len, remaining }))
     }
+}
+
+/// A checked fixed header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FixedHeader {
+    pub(crate) packet_type: PacketType,
+    pub(crate) flags: u8,
+    pub(crate) header_len: usize,
+    pub(crate) remaining: usize,
 }
 
 /// The first-byte rules: type 0 forbidden, reserved flags as Table 2-2 lists, PUBLISH QoS and DUP.

@@ -36,7 +36,7 @@ pub use encode::{write_properties, write_subscribe_payload, write_unsubscribe_pa
 pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use frame::{Frame, Framed, Framer, Needed};
 pub use leniency::Leniency;
-pub use packet::{Decoded, Decoder, Packet};
+pub use packet::{Decoded, Decoder, Head, Packet, PublishHead};
 pub use packet_type::PacketType;
 pub use packets::QoS;
 pub use properties::{Context, Properties, Property, PropertyId, PropertyIter, PropertyValue};

@@ -107,6 +107,28 @@ impl<'a> Packet<'a> {
     }
 }
 
+/// The start of a PUBLISH whose payload may not have arrived yet (see [`Decoder::publish_head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PublishHead<'a> {
+    /// The PUBLISH with an empty `payload`: flags, topic, packet identifier and properties.
+    pub publish: Publish<'a>,
+    /// Offset of the first payload byte from the start of the packet.
+    pub payload_offset: usize,
+    /// Length of the payload still to be read from the stream (from `payload_offset`).
+    pub payload_len: usize,
+}
+
+/// What [`Decoder::publish_head`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Head<'a> {
+    /// The head of a PUBLISH, checked.
+    Publish(PublishHead<'a>),
+    /// The packet is not a PUBLISH: decode it whole with [`Decoder::decode`].
+    NotPublish,
+    /// More bytes are needed before the head is complete.
+    Incomplete(Needed),
+}
+
 /// What the stream decoder found at the start of a buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Decoded<'a> {
@@ -145,6 +167,40 @@ impl Decoder {
     /// The protocol version in force.
     pub const fn version(&self) -> ProtocolVersion {
         self.version
+    }
+
+    /// For devices whose receive buffer is smaller than a PUBLISH: once the fixed header, topic, packet
+    /// identifier and properties have arrived, returns them checked, with where the payload starts and
+    /// how long it is, so the payload can be read from the stream in chunks. The maximum packet size
+    /// applies as in [`Decoder::decode`].
+    pub fn publish_head<'a>(&self, buf: &'a [u8]) -> Result<Head<'a>, DecodeError> {
+        let Some(h) = self.framer.header(buf)? else {
+            return Ok(Head::Incomplete(Needed::AtLeast(if buf.is_empty() { 2 } else { 1 })));
+        };
+        if h.packet_type != PacketType::PUBLISH {
+            return Ok(Head::NotPublish);
+        }
+        let total = h.header_len + h.remaining;
+        let available = buf.get(h.header_len..total.min(buf.len())).unwrap_or_default();
+        let mut r = crate::reader::Reader::new(available, h.header_len);
+        match Publish::decode_head(h.flags, &mut r, self.version) {
+            Ok(publish) => {
+                let payload_offset = r.offset();
+                Ok(Head::Publish(PublishHead {
+                    publish,
+                    payload_offset,
+                    payload_len: total - payload_offset,
+                }))
+            }
+            // A field runs past what has arrived: if the packet itself goes on, wait for more bytes.
+            Err(e)
+                if matches!(e.kind(), ErrorKind::Truncated | ErrorKind::PropertiesTruncated)
+                    && buf.len() < total =>
+            {
+                Ok(Head::Incomplete(Needed::AtLeast(1)))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Decodes the packet at the start of `buf`, or says how many more bytes are needed.

@@ -34,18 +34,29 @@ impl<'a> Publish<'a> {
         base: usize,
         version: ProtocolVersion,
     ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(body, base);
+        let mut publish = Self::decode_head(flags, &mut r, version)?;
+        publish.payload = r.rest();
+        Ok(publish)
+    }
+
+    /// Everything before the payload: topic, packet identifier and properties, checked; the payload
+    /// is left empty for the caller to fill or to stream.
+    pub(crate) fn decode_head(
+        flags: u8,
+        r: &mut Reader<'a>,
+        version: ProtocolVersion,
+    ) -> Result<Self, DecodeError> {
         let qos = QoS::from_bits((flags >> 1) & 0b11)
             .ok_or(DecodeError::new(ErrorKind::InvalidQos, 0))?;
-        let mut r = Reader::new(body, base);
         let topic_at = r.offset() + 2;
         let topic = r.utf8()?;
-        let packet_id = if qos == QoS::AtMostOnce { None } else { Some(packet_id(&mut r)?) };
-        let properties = read_properties_if_v5(&mut r, version, Context::Publish)?;
+        let packet_id = if qos == QoS::AtMostOnce { None } else { Some(packet_id(r)?) };
+        let properties = read_properties_if_v5(r, version, Context::Publish)?;
         // MQTT 5.0 §3.3.2.3.4: a zero-length Topic Name is allowed with a Topic Alias.
         if !(topic.is_empty() && properties.topic_alias().is_some()) {
             check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;
         }
-        let payload = r.rest();
         Ok(Self {
             dup: flags & 0b1000 != 0,
             qos,
@@ -53,7 +64,7 @@ impl<'a> Publish<'a> {
             topic,
             packet_id,
             properties,
-            payload,
+            payload: &[],
         })
     }
 }
