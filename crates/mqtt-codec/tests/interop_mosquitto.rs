@@ -568,3 +568,130 @@ fn our_client_against_the_broker() {
         }));
     }
 }
+
+/// paho-mqtt (PyPI) as the client, talking to a responder on this crate's decoder and encoder:
+/// CONNECT, SUBSCRIBE, PUBLISH (with v5 properties) and DISCONNECT are decoded and checked; our CONNACK,
+/// SUBACK, PUBACK and PUBLISH are accepted (paho prints the message we send).
+#[test]
+fn paho_client_against_our_responder() {
+    use mqtt_codec::packets::{Ack, Connack, Publish, Suback};
+    use mqtt_codec::Properties;
+    if !interop_support::python_module("paho.mqtt.client") {
+        return;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/paho_client.py");
+    for (version, proto) in [(ProtocolVersion::V3_1_1, "311"), (ProtocolVersion::V5, "5")] {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port().to_string();
+        let child = Command::new("python3")
+            .args([script, &port, proto])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _guard_on_failure = scopeguard_kill(child.id());
+        let mut stream = accept(&listener);
+        let mut buf = Vec::new();
+        let mut d = Decoder::new(ProtocolVersion::V3_1_1);
+        let send = |stream: &mut TcpStream, p: &Packet<'_>| {
+            let mut out = vec![0u8; p.encoded_len(version).unwrap()];
+            p.encode(version, &mut out).unwrap();
+            stream.write_all(&out).unwrap();
+        };
+        next_packet(&mut stream, &mut buf, &mut d, |p| {
+            let Packet::Connect(c) = p else { panic!("{p:?}") };
+            assert_eq!(
+                (c.version, c.username, c.password),
+                (version, Some("paho"), Some(&b"pw"[..]))
+            );
+            assert_eq!(c.client_id, format!("paho-{proto}"));
+        });
+        send(
+            &mut stream,
+            &Packet::Connack(Connack {
+                session_present: false,
+                code: ReasonCode::SUCCESS,
+                properties: Properties::EMPTY,
+            }),
+        );
+        let mut subscribed = false;
+        let mut published = false;
+        while !(subscribed && published) {
+            let reply = next_packet(&mut stream, &mut buf, &mut d, |p| match p {
+                Packet::Subscribe(s) => {
+                    let subs: Vec<_> =
+                        s.subscriptions().map(|(f, o)| (f.raw().to_string(), o.qos)).collect();
+                    assert_eq!(subs, [("paho/in/#".to_string(), QoS::AtLeastOnce)]);
+                    (true, false, s.packet_id)
+                }
+                Packet::Publish(m) => {
+                    assert_eq!(
+                        (m.topic, m.payload, m.qos),
+                        ("paho/out", &b"hello from paho"[..], QoS::AtLeastOnce)
+                    );
+                    if version.is_v5() {
+                        assert_eq!(
+                            m.properties.user_properties().collect::<Vec<_>>(),
+                            [("lang", "python")]
+                        );
+                        assert_eq!(m.properties.message_expiry_interval(), Some(120));
+                    }
+                    (false, true, m.packet_id.unwrap())
+                }
+                other => panic!("{other:?}"),
+            });
+            match reply {
+                (true, _, id) => {
+                    subscribed = true;
+                    send(&mut stream, &Packet::Suback(Suback::new(id, Properties::EMPTY, &[1])));
+                }
+                (_, true, id) => {
+                    published = true;
+                    send(
+                        &mut stream,
+                        &Packet::Ack(Ack {
+                            kind: AckKind::Puback,
+                            packet_id: id,
+                            reason: ReasonCode::SUCCESS,
+                            properties: Properties::EMPTY,
+                        }),
+                    );
+                }
+                _ => unreachable!(),
+            }
+        }
+        // Send paho a message on a topic its subscription matches; it prints it and disconnects.
+        let message = Publish {
+            dup: false,
+            qos: QoS::AtMostOnce,
+            retain: false,
+            topic: "paho/in/greeting",
+            packet_id: None,
+            properties: Properties::EMPTY,
+            payload: b"hello from iotcodec",
+        };
+        send(&mut stream, &Packet::Publish(message));
+        next_packet(&mut stream, &mut buf, &mut d, |p| {
+            assert!(matches!(p, Packet::Disconnect(_)), "{p:?}")
+        });
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "paho/in/greeting hello from iotcodec"
+        );
+    }
+}
+
+/// Kills a process by id when dropped, if it is still running (the child is waited for on success).
+fn scopeguard_kill(pid: u32) -> impl Drop {
+    struct Kill(u32);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                let _ = Command::new("kill").arg(self.0.to_string()).status();
+            }
+        }
+    }
+    Kill(pid)
+}
