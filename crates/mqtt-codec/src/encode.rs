@@ -206,7 +206,41 @@ fn body(p: &Packet<'_>, version: ProtocolVersion, out: &mut impl Out) -> Result<
     Ok(())
 }
 
+/// Appends to a `bytes::BufMut` (the `bytes` feature).
+#[cfg(feature = "bytes")]
+struct BufOut<'b, B: bytes::BufMut>(&'b mut B);
+
+#[cfg(feature = "bytes")]
+impl<B: bytes::BufMut> Out for BufOut<'_, B> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        self.0.put_slice(bytes);
+        Ok(())
+    }
+}
+
 impl Packet<'_> {
+    /// Appends the encoded packet to `buf` (the `bytes` feature); nothing is written when `buf` has
+    /// less room left than the packet needs (`BytesMut` and `Vec<u8>` grow as needed).
+    #[cfg(feature = "bytes")]
+    pub fn encode_to<B: bytes::BufMut>(
+        &self,
+        version: ProtocolVersion,
+        buf: &mut B,
+    ) -> Result<usize, EncodeError> {
+        let mut body_len = Counter(0);
+        body(self, version, &mut body_len)?;
+        let total = self.encoded_len(version)?;
+        if buf.remaining_mut() < total {
+            return Err(EncodeError::BufferTooSmall { needed: total });
+        }
+        let mut w = BufOut(buf);
+        let PacketType(t) = self.packet_type();
+        w.u8((t << 4) | flags(self))?;
+        w.varint(body_len.0 as u32)?;
+        body(self, version, &mut w)?;
+        Ok(total)
+    }
+
     /// Exactly the number of bytes [`Packet::encode`] writes under `version` (CONNECT uses its own).
     pub fn encoded_len(&self, version: ProtocolVersion) -> Result<usize, EncodeError> {
         let mut c = Counter(0);

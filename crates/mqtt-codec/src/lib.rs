@@ -18,6 +18,8 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "bytes")]
+mod bytes_io;
 mod encode;
 mod error;
 mod frame;
@@ -32,6 +34,8 @@ mod topic;
 mod varint;
 mod version;
 
+#[cfg(feature = "bytes")]
+pub use bytes_io::{BytesFrame, FrameSplitter};
 pub use encode::{write_properties, write_subscribe_payload, write_unsubscribe_payload};
 pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use frame::{Frame, Framed, Framer, Needed};
