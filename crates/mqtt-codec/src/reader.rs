@@ -87,6 +87,15 @@ impl<'a> Reader<'a> {
         self.bytes(len).map_err(|_| self.error_at(ErrorKind::Truncated, at))
     }
 
+    /// A UTF-8 Encoded String checked for well-formed UTF-8 only: for topic filters, whose own check
+    /// reports U+0000 in the same pass as the wildcards, and for strings checked before.
+    pub(crate) fn utf8_without_nul_check(&mut self) -> Result<&'a str, DecodeError> {
+        let bytes = self.binary()?;
+        let start = self.offset() - bytes.len();
+        core::str::from_utf8(bytes)
+            .map_err(|e| DecodeError::new(ErrorKind::InvalidUtf8, start + e.valid_up_to()))
+    }
+
     /// A UTF-8 Encoded String: well-formed, no surrogates [MQTT-1.5.4-1], no U+0000 [MQTT-1.5.4-2].
     pub(crate) fn utf8(&mut self) -> Result<&'a str, DecodeError> {
         let bytes = self.binary()?;

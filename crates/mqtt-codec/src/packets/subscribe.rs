@@ -70,7 +70,7 @@ impl<'a> Iterator for Subscriptions<'a> {
             return None;
         }
         // Checked when the packet was decoded (or built): no second check here.
-        let filter = TopicFilter::checked(self.reader.utf8().ok()?);
+        let filter = TopicFilter::checked(self.reader.utf8_without_nul_check().ok()?);
         let options = SubscriptionOptions::from_byte(self.reader.u8().ok()?, self.version)?;
         Some((filter, options))
     }
@@ -141,7 +141,8 @@ fn check_subscriptions(
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
         let filter_at = check.offset() + 2;
-        let filter = TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+        let filter = TopicFilter::parse(check.utf8_without_nul_check()?)
+            .map_err(|e| e.shifted(filter_at))?;
         let options_at = check.offset();
         let options = SubscriptionOptions::from_byte(check.u8()?, version)
             .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;

@@ -23,7 +23,7 @@ impl<'a> Iterator for UnsubscribeFilters<'a> {
             return None;
         }
         // Checked when the packet was decoded (or built).
-        Some(TopicFilter::checked(self.reader.utf8().ok()?))
+        Some(TopicFilter::checked(self.reader.utf8_without_nul_check().ok()?))
     }
 }
 
@@ -84,7 +84,7 @@ fn check_filters(payload: &[u8], at: usize) -> Result<(), DecodeError> {
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
         let filter_at = check.offset() + 2;
-        TopicFilter::parse(check.utf8()?).map_err(|e| e.shifted(filter_at))?;
+        TopicFilter::parse(check.utf8_without_nul_check()?).map_err(|e| e.shifted(filter_at))?;
     }
     finish(&check)
 }
