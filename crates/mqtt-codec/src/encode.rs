@@ -227,44 +227,45 @@ impl Packet<'_> {
         version: ProtocolVersion,
         buf: &mut B,
     ) -> Result<usize, EncodeError> {
-        let mut body_len = Counter(0);
-        body(self, version, &mut body_len)?;
-        let total = self.encoded_len(version)?;
+        let (body_len, total) = self.lengths(version)?;
         if buf.remaining_mut() < total {
             return Err(EncodeError::BufferTooSmall { needed: total });
         }
         let mut w = BufOut(buf);
         let PacketType(t) = self.packet_type();
         w.u8((t << 4) | flags(self))?;
-        w.varint(body_len.0 as u32)?;
+        w.varint(body_len)?;
         body(self, version, &mut w)?;
         Ok(total)
     }
 
-    /// Exactly the number of bytes [`Packet::encode`] writes under `version` (CONNECT uses its own).
-    pub fn encoded_len(&self, version: ProtocolVersion) -> Result<usize, EncodeError> {
+    /// The body length (the Remaining Length) and the whole packet's length: one counting pass.
+    fn lengths(&self, version: ProtocolVersion) -> Result<(u32, usize), EncodeError> {
         let mut c = Counter(0);
         body(self, version, &mut c)?;
         let remaining = u32::try_from(c.0).map_err(|_| EncodeError::VarIntTooLarge)?;
         if remaining > crate::MAX_VARINT {
             return Err(EncodeError::VarIntTooLarge);
         }
-        Ok(1 + varint_len(remaining) + c.0)
+        Ok((remaining, 1 + varint_len(remaining) + c.0))
+    }
+
+    /// Exactly the number of bytes [`Packet::encode`] writes under `version` (CONNECT uses its own).
+    pub fn encoded_len(&self, version: ProtocolVersion) -> Result<usize, EncodeError> {
+        self.lengths(version).map(|(_, total)| total)
     }
 
     /// Writes the packet into `buf`; returns the number of bytes written. A short buffer is an error
     /// that names the whole packet's length.
     pub fn encode(&self, version: ProtocolVersion, buf: &mut [u8]) -> Result<usize, EncodeError> {
-        let total = self.encoded_len(version)?;
+        let (body_len, total) = self.lengths(version)?;
         if buf.len() < total {
             return Err(EncodeError::BufferTooSmall { needed: total });
         }
-        let mut body_len = Counter(0);
-        body(self, version, &mut body_len)?;
         let mut w = Writer { buf, pos: 0 };
         let PacketType(t) = self.packet_type();
         w.u8((t << 4) | flags(self))?;
-        w.varint(body_len.0 as u32)?;
+        w.varint(body_len)?;
         body(self, version, &mut w)?;
         Ok(w.pos)
     }

@@ -59,3 +59,17 @@ pub(crate) fn finish(r: &Reader<'_>) -> Result<(), DecodeError> {
         Err(r.error(ErrorKind::TrailingBytes))
     }
 }
+
+/// The reason codes that end a SUBACK or UNSUBACK (one per Topic Filter), each checked against
+/// `allowed`; an error points at the first code that is not.
+pub(crate) fn reason_code_list<'a>(
+    r: &mut Reader<'a>,
+    allowed: impl Fn(u8) -> bool,
+) -> Result<&'a [u8], DecodeError> {
+    let at = r.offset();
+    let codes = r.rest();
+    match codes.iter().position(|&c| !allowed(c)) {
+        Some(i) => Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i)),
+        None => Ok(codes),
+    }
+}

@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id, QoS};
+use crate::packets::{finish, packet_id, reason_code_list, QoS};
 use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -172,9 +172,7 @@ impl<'a> Suback<'a> {
         let mut r = Reader::new(body, base);
         let packet_id = packet_id(&mut r)?;
         let properties = read_properties_if_v5(&mut r, version, Context::Suback)?;
-        let at = r.offset();
-        let codes = r.rest();
-        let allowed = |c: &u8| {
+        let codes = reason_code_list(&mut r, |c| {
             if version.is_v5() {
                 matches!(
                     c,
@@ -183,10 +181,7 @@ impl<'a> Suback<'a> {
             } else {
                 matches!(c, 0x00..=0x02 | 0x80)
             }
-        };
-        if let Some(i) = codes.iter().position(|c| !allowed(c)) {
-            return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
-        }
+        })?;
         Ok(Self { packet_id, properties, codes })
     }
 

@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id};
+use crate::packets::{finish, packet_id, reason_code_list};
 use crate::properties::{read_properties, read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -112,13 +112,9 @@ impl<'a> Unsuback<'a> {
             return Ok(Self { packet_id, properties: Properties::EMPTY, codes: &[] });
         }
         let properties = read_properties(&mut r, Context::Unsuback)?;
-        let at = r.offset();
-        let codes = r.rest();
-        if let Some(i) =
-            codes.iter().position(|c| !matches!(c, 0x00 | 0x11 | 0x80 | 0x83 | 0x87 | 0x8F | 0x91))
-        {
-            return Err(DecodeError::new(ErrorKind::InvalidReasonCode, at + i));
-        }
+        let codes = reason_code_list(&mut r, |c| {
+            matches!(c, 0x00 | 0x11 | 0x80 | 0x83 | 0x87 | 0x8F | 0x91)
+        })?;
         Ok(Self { packet_id, properties, codes })
     }
 
