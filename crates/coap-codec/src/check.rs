@@ -4,7 +4,7 @@
 
 use crate::error::{DecodeError, ErrorKind, Response};
 use crate::wire;
-use crate::{CoapOption, Message, OptionNumber};
+use crate::{CoapOption, Code, Message, OptionNumber, Options};
 
 impl<'a> Message<'a> {
     /// Checks the options against the IANA registry this crate knows (see [`crate::registry`]).
@@ -22,40 +22,12 @@ impl<'a> Message<'a> {
         &self,
         recognized: impl Fn(OptionNumber) -> bool,
     ) -> Result<(), DecodeError> {
-        let mut prev: Option<OptionNumber> = None;
-        let mut uri_option = false;
-        let mut proxy_uri = false;
-        for (offset, opt) in self.options_with_offsets() {
-            let n = opt.number();
-            let repeated = prev == Some(n);
-            prev = Some(n);
-            uri_option |= matches!(n.0, 3 | 7 | 11 | 15);
-            proxy_uri |= n == OptionNumber::PROXY_URI;
-            if !n.is_critical() {
-                continue;
-            }
-            let def = n.definition().filter(|_| recognized(n));
-            let kind = match def {
-                None => Some(ErrorKind::UnrecognizedCriticalOption),
-                Some(d) if !d.length_ok(opt.value().len()) => {
-                    Some(ErrorKind::OptionLengthOutOfRange)
-                }
-                Some(d) if repeated && !d.repeatable => Some(ErrorKind::OptionNotRepeatable),
-                Some(_) => None,
-            };
-            if let Some(kind) = kind {
-                let answer =
-                    Response::refuse(self.message_type(), self.code(), Response::BadOption);
-                return Err(DecodeError::new(kind, offset, answer).with_option(n));
-            }
-        }
-        if proxy_uri && uri_option && self.code().is_request() {
-            let answer = Response::refuse(self.message_type(), self.code(), Response::BadRequest);
-            let offset = self.options_offset();
-            return Err(DecodeError::new(ErrorKind::ProxyUriWithUriOptions, offset, answer)
-                .with_option(OptionNumber::PROXY_URI));
-        }
-        Ok(())
+        let (ty, code) = (self.message_type(), self.code());
+        let answers = Answers {
+            bad_option: Response::refuse(ty, code, Response::BadOption),
+            bad_request: Response::refuse(ty, code, Response::BadRequest),
+        };
+        check_registered(self.options(), self.options_offset(), code, recognized, answers)
     }
 
     /// The first critical option that `recognized` rejects, for the diagnostic of a 4.02 response
@@ -66,18 +38,72 @@ impl<'a> Message<'a> {
     ) -> Option<CoapOption<'a>> {
         self.options().find(|o| o.number().is_critical() && !recognized(o.number()))
     }
+}
 
-    /// The options with the message offset of each option's first header byte.
-    fn options_with_offsets(&self) -> impl Iterator<Item = (usize, CoapOption<'a>)> + 'a {
-        let mut offset = self.options_offset();
-        let mut last = 0usize;
-        self.options().map(move |opt| {
-            let here = offset;
-            let n = usize::from(opt.number().0);
-            offset +=
-                wire::header_len(n.saturating_sub(last), opt.value().len()) + opt.value().len();
-            last = n;
-            (here, opt)
-        })
+/// The answers to give when a check fails: they depend on the transport and the message type.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Answers {
+    /// For a critical option that is unknown, of the wrong length or repeated (RFC 7252 §5.4.1).
+    pub bad_option: Response,
+    /// For a request that is malformed in a way the option rules call 4.00 (RFC 7252 §5.10.2).
+    pub bad_request: Response,
+}
+
+/// The rules of RFC 7252 §5.4.1, §5.4.3, §5.4.5 and §5.10.2 over a validated option list, shared by
+/// UDP messages and reliable-transport frames.
+pub(crate) fn check_registered(
+    options: Options<'_>,
+    options_offset: usize,
+    code: Code,
+    recognized: impl Fn(OptionNumber) -> bool,
+    answers: Answers,
+) -> Result<(), DecodeError> {
+    let mut prev: Option<OptionNumber> = None;
+    let mut uri_option = false;
+    let mut proxy_uri = false;
+    for (offset, opt) in with_offsets(options, options_offset) {
+        let n = opt.number();
+        let repeated = prev == Some(n);
+        prev = Some(n);
+        uri_option |= matches!(n.0, 3 | 7 | 11 | 15);
+        proxy_uri |= n == OptionNumber::PROXY_URI;
+        if !n.is_critical() {
+            continue;
+        }
+        let def = n.definition().filter(|_| recognized(n));
+        let kind = match def {
+            None => Some(ErrorKind::UnrecognizedCriticalOption),
+            Some(d) if !d.length_ok(opt.value().len()) => Some(ErrorKind::OptionLengthOutOfRange),
+            Some(d) if repeated && !d.repeatable => Some(ErrorKind::OptionNotRepeatable),
+            Some(_) => None,
+        };
+        if let Some(kind) = kind {
+            return Err(DecodeError::new(kind, offset, answers.bad_option).with_option(n));
+        }
     }
+    if proxy_uri && uri_option && code.is_request() {
+        return Err(DecodeError::new(
+            ErrorKind::ProxyUriWithUriOptions,
+            options_offset,
+            answers.bad_request,
+        )
+        .with_option(OptionNumber::PROXY_URI));
+    }
+    Ok(())
+}
+
+/// The options with the message offset of each option's first header byte.
+pub(crate) fn with_offsets<'a>(
+    options: Options<'a>,
+    options_offset: usize,
+) -> impl Iterator<Item = (usize, CoapOption<'a>)> + 'a {
+    let mut offset = options_offset;
+    let mut last = 0usize;
+    options.map(move |opt| {
+        let here = offset;
+        let n = usize::from(opt.number().0);
+        offset += wire::header_len(n.saturating_sub(last), opt.value().len()) + opt.value().len();
+        last = n;
+        (here, opt)
+    })
 }

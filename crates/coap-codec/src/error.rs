@@ -48,6 +48,27 @@ pub enum ErrorKind {
     OptionNotRepeatable,
     /// Proxy-Uri together with Uri-Host, Uri-Port, Uri-Path or Uri-Query (RFC 7252 §5.10.2).
     ProxyUriWithUriOptions,
+    /// The value of an extension option is malformed (Block SZX 7, Hop-Limit 0, a bad OSCORE value,
+    /// ...): the inner kind says which rule.
+    InvalidOptionValue(ValueError),
+    /// An OSCORE option in a message without payload (RFC 8613 §2).
+    OscoreWithoutPayload,
+    /// A reliable-transport frame longer than the Max-Message-Size in force, found from the length
+    /// header alone (RFC 8323 §5.3.1).
+    FrameTooLarge,
+    /// A WebSocket message whose Len nibble is not 0 (RFC 8323 §4.2).
+    WebSocketLengthNotZero,
+    /// The frame's Len covers fewer bytes than the token, or a WebSocket message is shorter than its
+    /// header and token (RFC 8323 §3.2, §4.2).
+    FrameTruncated,
+    /// A signaling code (class 7) other than 7.01 to 7.05 (RFC 8323 §11.1).
+    UnknownSignalingCode,
+    /// A critical signaling option the receiver does not know: the connection must be aborted
+    /// (RFC 8323 §5.2).
+    UnknownCriticalSignalingOption,
+    /// A known signaling option with a value of the wrong length or a second occurrence of one that
+    /// is not repeatable (RFC 8323 §5.3 to §5.6).
+    InvalidSignalingOption,
 }
 
 impl ErrorKind {
@@ -72,7 +93,61 @@ impl ErrorKind {
             Self::OptionLengthOutOfRange => "critical option length out of range",
             Self::OptionNotRepeatable => "critical option repeated",
             Self::ProxyUriWithUriOptions => "Proxy-Uri together with Uri-* options",
+            Self::InvalidOptionValue(v) => v.as_str(),
+            Self::OscoreWithoutPayload => "OSCORE option in a message without payload",
+            Self::FrameTooLarge => "frame larger than the Max-Message-Size in force",
+            Self::WebSocketLengthNotZero => "Len nibble of a WebSocket message is not 0",
+            Self::FrameTruncated => "frame shorter than its header and token",
+            Self::UnknownSignalingCode => "unknown signaling code",
+            Self::UnknownCriticalSignalingOption => "unknown critical signaling option",
+            Self::InvalidSignalingOption => "signaling option of the wrong length or repeated",
         }
+    }
+}
+
+/// Why the value of an extension option was refused (the option numbers concerned are in
+/// [`crate::registry`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// A value longer or shorter than the option's format allows.
+    Length,
+    /// Block1, Block2, Q-Block1 or Q-Block2 with SZX 7, reserved outside BERT (RFC 7959 §2.2,
+    /// RFC 8323 §6).
+    ReservedBlockSize,
+    /// Hop-Limit 0 (RFC 8768 §3).
+    HopLimitZero,
+    /// OSCORE flag bits 5 to 7 set (RFC 8613 §6.1).
+    OscoreReservedFlags,
+    /// OSCORE Partial IV length 6 or 7 (RFC 8613 §6.1).
+    OscoreReservedPartialIvLength,
+    /// The OSCORE Partial IV or kid context runs past the end of the value (RFC 8613 §6.1).
+    OscoreTruncated,
+    /// Bytes after the OSCORE Partial IV and kid context while the kid flag is clear (RFC 8613 §6.1).
+    OscoreTrailingBytes,
+    /// A one-byte OSCORE value of 0x00: all flags clear must be sent as an empty value (RFC 8613 §2).
+    OscoreZeroFlags,
+}
+
+impl ValueError {
+    /// A short description.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Length => "option value length outside its format",
+            Self::ReservedBlockSize => "block SZX 7 is reserved outside BERT",
+            Self::HopLimitZero => "Hop-Limit 0",
+            Self::OscoreReservedFlags => "reserved OSCORE flag bits set",
+            Self::OscoreReservedPartialIvLength => "reserved OSCORE Partial IV length",
+            Self::OscoreTruncated => "OSCORE Partial IV or kid context runs past the value",
+            Self::OscoreTrailingBytes => "bytes after the OSCORE fields with the kid flag clear",
+            Self::OscoreZeroFlags => "OSCORE value 0x00 must be sent empty",
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -89,6 +164,9 @@ pub enum Response {
     BadRequest,
     /// Answer the request with 4.02 Bad Option (RFC 7252 §5.4.1, §5.9.2.3).
     BadOption,
+    /// Send a 7.05 Abort and close the connection: a reliable transport cannot skip a malformed
+    /// frame (RFC 8323 §5.6).
+    Abort,
 }
 
 impl Response {
@@ -97,6 +175,7 @@ impl Response {
         match self {
             Self::BadRequest => Some(Code::BAD_REQUEST),
             Self::BadOption => Some(Code::BAD_OPTION),
+            Self::Abort => Some(Code::ABORT),
             Self::Ignore | Self::Reset => None,
         }
     }
@@ -200,6 +279,9 @@ pub enum EncodeError {
     OptionValueTooLong,
     /// An option after the payload was written.
     OptionAfterPayload,
+    /// A reliable-transport frame whose options and payload exceed the 32-bit extended length
+    /// (RFC 8323 §3.2).
+    FrameTooLong,
     /// A URI that cannot be composed (RFC 7252 §6.5 step 2: Uri-Host is not a valid host).
     InvalidHost,
 }
@@ -214,6 +296,7 @@ impl fmt::Display for EncodeError {
             }
             Self::OptionValueTooLong => f.write_str("option value longer than 65804 bytes"),
             Self::OptionAfterPayload => f.write_str("option written after the payload"),
+            Self::FrameTooLong => f.write_str("frame longer than the 32-bit extended length"),
             Self::InvalidHost => f.write_str("Uri-Host is not a valid host"),
         }
     }

@@ -28,33 +28,56 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod block;
+mod blockwise;
 mod check;
 mod code;
 mod compose;
 mod content_format;
 mod error;
+mod ext_options;
 mod message;
 mod msg_type;
+mod no_response;
+mod observe;
 mod option_number;
 mod options;
+mod oscore;
 mod parts;
 mod percent;
+mod receive;
 pub mod registry;
+mod reliable;
+pub mod signal;
 mod token;
 mod uri;
 mod uri_options;
 mod wire;
 mod writer;
 
+pub use block::{BlockValue, BERT_SZX, MAX_BLOCK_NUM};
+pub use blockwise::{BlockSlicer, Progress, Reassembler, ReassemblyError, Slice};
 pub use code::Code;
 pub use compose::Destination;
 pub use content_format::ContentFormat;
-pub use error::{DecodeError, EncodeError, ErrorKind, Response};
+pub use error::{DecodeError, EncodeError, ErrorKind, Response, ValueError};
+pub use ext_options::{MAX_ECHO_LEN, MAX_REQUEST_TAG_LEN};
 pub use message::{DecodeConfig, Message};
 pub use msg_type::Type;
+pub use no_response::NoResponse;
+pub use observe::{
+    decode_observe, observe_is_fresher, ObserveRequest, FRESHNESS_WINDOW_SECS, MAX_OBSERVE,
+};
 pub use option_number::OptionNumber;
 pub use options::{CoapOption, Options, StrValues, WithNumber};
+pub use oscore::{OscoreOption, MAX_PARTIAL_IV};
 pub use parts::MessageParts;
 pub use percent::{DecodedBytes, PercentDecoded};
+pub use receive::{receive_tcp, receive_udp, receive_websocket, Refused};
+pub use reliable::{
+    decode_tcp, decode_websocket, Framed, Needed, ReliableConfig, ReliableMessage,
+    BASE_MAX_MESSAGE_SIZE,
+};
+pub use signal::{Abort, Csm, PeerSettings, Release, Signal};
 pub use uri::{HostKind, Scheme, Segments, Uri, UriError, UriErrorKind};
 pub use writer::MessageWriter;

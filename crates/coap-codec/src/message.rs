@@ -31,6 +31,11 @@ impl DecodeConfig {
         self
     }
 
+    /// Whether string options that are not UTF-8 are accepted.
+    pub const fn accepts_lenient_utf8(&self) -> bool {
+        self.lenient_utf8
+    }
+
     /// Whether RFC 8974 extended token lengths are accepted.
     pub const fn accepts_extended_tokens(&self) -> bool {
         self.extended_tokens

@@ -28,6 +28,39 @@ pub struct MessageWriter<'b> {
     pos: usize,
     last: usize,
     payload_written: bool,
+    framing: Framing,
+}
+
+/// Which header the message gets: UDP's is complete from the start; a TCP frame's Len depends on
+/// the options and payload, so its first bytes are written by [`MessageWriter::finish`].
+#[derive(Debug, Clone, Copy)]
+enum Framing {
+    Udp,
+    WebSocket,
+    /// `reserve` bytes are kept free before the code for the Len/TKL byte and the extended length;
+    /// the options start at `body_start`.
+    Tcp {
+        reserve: usize,
+        tkl: u8,
+        body_start: usize,
+    },
+}
+
+/// The largest body a TCP frame can announce: a 32-bit extended length plus 65805 (RFC 8323 §3.2).
+const MAX_TCP_BODY: usize = (u32::MAX as usize).saturating_add(65805);
+
+/// The Len nibble and extension bytes for a TCP body of `len` bytes (RFC 8323 §3.2).
+fn tcp_len(len: usize) -> (u8, [u8; 4], usize) {
+    if len < 13 {
+        (len as u8, [0; 4], 0)
+    } else if len < 269 {
+        (13, [(len - 13) as u8, 0, 0, 0], 1)
+    } else if len < 65805 {
+        let [a, b] = ((len - 269) as u16).to_be_bytes();
+        (14, [a, b, 0, 0], 2)
+    } else {
+        (15, ((len - 65805) as u32).to_be_bytes(), 4)
+    }
 }
 
 impl<'b> MessageWriter<'b> {
@@ -67,8 +100,72 @@ impl<'b> MessageWriter<'b> {
             token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
         let [nibble, ext @ ..] = tkl;
         let [mid_hi, mid_lo] = message_id.to_be_bytes();
-        let mut w = Self { buf, pos: 0, last: 0, payload_written: false };
+        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing: Framing::Udp };
         w.put(&[(1 << 6) | (ty.bits() << 4) | nibble, code.0, mid_hi, mid_lo])?;
+        w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
+        w.put(token)?;
+        Ok(w)
+    }
+
+    /// Starts a CoAP-over-TCP/TLS frame (RFC 8323 §3.2): no type, no message ID; the Len field is
+    /// filled in by [`MessageWriter::finish`]. The buffer needs up to 4 spare bytes for the extended
+    /// length while the message is written, so `BufferTooSmall` may ask for a few bytes more than the
+    /// finished frame takes.
+    ///
+    /// ```
+    /// use coap_codec::{Code, MessageWriter};
+    /// let mut buf = [0u8; 8];
+    /// // RFC 8323 Figure 11: Ping with token 0x42.
+    /// let n = MessageWriter::reliable(&mut buf, Code::PING, &[0x42])?.finish();
+    /// assert_eq!(&buf[..n], &[0x01, 0xe2, 0x42]);
+    /// # Ok::<(), coap_codec::EncodeError>(())
+    /// ```
+    pub fn reliable(buf: &'b mut [u8], code: Code, token: &[u8]) -> Result<Self, EncodeError> {
+        Self::reliable_with_token_mode(buf, code, token, false)
+    }
+
+    /// Starts a CoAP-over-WebSockets message (RFC 8323 §4.2): the TCP layout with Len 0.
+    pub fn websocket(buf: &'b mut [u8], code: Code, token: &[u8]) -> Result<Self, EncodeError> {
+        Self::websocket_with_token_mode(buf, code, token, false)
+    }
+
+    pub(crate) fn reliable_with_token_mode(
+        buf: &'b mut [u8],
+        code: Code,
+        token: &[u8],
+        extended: bool,
+    ) -> Result<Self, EncodeError> {
+        let (tkl, tkl_len) =
+            token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
+        let [nibble, ext @ ..] = tkl;
+        let cap = buf.len().min(MAX_TCP_BODY);
+        let reserve = 1 + tcp_len(cap).2;
+        let buf = match buf.get_mut(..cap) {
+            Some(b) => b,
+            None => return Err(EncodeError::FrameTooLong),
+        };
+        let framing = Framing::Tcp { reserve, tkl: nibble, body_start: 0 };
+        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing };
+        w.put([0u8; 5].get(..reserve).unwrap_or_default())?;
+        w.put(&[code.0])?;
+        w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
+        w.put(token)?;
+        w.framing = Framing::Tcp { reserve, tkl: nibble, body_start: w.pos };
+        Ok(w)
+    }
+
+    pub(crate) fn websocket_with_token_mode(
+        buf: &'b mut [u8],
+        code: Code,
+        token: &[u8],
+        extended: bool,
+    ) -> Result<Self, EncodeError> {
+        let (tkl, tkl_len) =
+            token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
+        let [nibble, ext @ ..] = tkl;
+        let framing = Framing::WebSocket;
+        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing };
+        w.put(&[nibble, code.0])?;
         w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
         w.put(token)?;
         Ok(w)
@@ -168,10 +265,26 @@ impl<'b> MessageWriter<'b> {
         self.pos == 0
     }
 
-    /// Ends the message; returns its length in the buffer.
+    /// Ends the message; returns its length, from the start of the buffer. A TCP frame gets its
+    /// Len field here and is moved to the front of the buffer.
     #[inline]
     pub fn finish(self) -> usize {
-        self.pos
+        let Framing::Tcp { reserve, tkl, body_start } = self.framing else {
+            return self.pos;
+        };
+        let (nibble, ext, ext_len) = tcp_len(self.pos - body_start);
+        let start = reserve - (1 + ext_len);
+        if let Some(dst) = self.buf.get_mut(start..reserve) {
+            let mut out = dst.iter_mut();
+            if let Some(b) = out.next() {
+                *b = (nibble << 4) | tkl;
+            }
+            for (d, s) in out.zip(ext) {
+                *d = s;
+            }
+        }
+        self.buf.copy_within(start..self.pos, 0);
+        self.pos - start
     }
 
     #[inline]
