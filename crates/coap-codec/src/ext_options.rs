@@ -4,7 +4,7 @@
 //! option's format, so that a caller can tell "not sent" from "sent wrong".
 
 use crate::error::ValueError;
-use crate::{BlockValue, NoResponse, OptionNumber, Options, OscoreOption, WithNumber};
+use crate::{BlockValue, NoResponse, OptionNumber, Options, OscoreOption};
 
 /// Longest Echo value (RFC 9175 §2.2.1).
 pub const MAX_ECHO_LEN: usize = 40;
@@ -91,10 +91,12 @@ impl<'a> Options<'a> {
             .transpose()
     }
 
-    /// The Request-Tag values, each 0 to 8 bytes (RFC 9175 §3.2.1; repeatable). Their lengths are
-    /// checked by [`crate::Message::check_options`] since the option is critical.
-    pub fn request_tags(&self) -> WithNumber<'a> {
+    /// The Request-Tag values, each 0 to 8 bytes (RFC 9175 §3.2.1; repeatable). The option is
+    /// elective, so a longer value is skipped as unrecognised (RFC 7252 §5.4.3).
+    pub fn request_tags(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
         self.all(OptionNumber::REQUEST_TAG)
+            .map(|o| o.value())
+            .filter(|v| v.len() <= MAX_REQUEST_TAG_LEN)
     }
 
     fn bounded_uint(

@@ -93,6 +93,9 @@ fn check_reliable<'a>(
     } else {
         Answers { bad_option: Response::Ignore, bad_request: Response::Ignore }
     };
+    if !config.decode.accepts_lenient_utf8() {
+        check_utf8(msg.options(), msg.options_offset(), answers.bad_request).map_err(refuse)?;
+    }
     let parts = Parts { options: msg.options(), offset: msg.options_offset(), code };
     check_registered(
         parts.options.clone(),
@@ -151,6 +154,18 @@ fn check_extensions(
                 }
             }
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The registered string options must be UTF-8 (RFC 7252 §3.2); the UDP decoder checks this while
+/// walking the options, the reliable transports here, after framing.
+fn check_utf8(options: Options<'_>, offset: usize, answer: Response) -> Result<(), DecodeError> {
+    for (at, opt) in with_offsets(options, offset) {
+        let n = opt.number();
+        if crate::registry::is_string_option(n.0) && core::str::from_utf8(opt.value()).is_err() {
+            return Err(DecodeError::new(ErrorKind::InvalidUtf8Option, at, answer).with_option(n));
         }
     }
     Ok(())

@@ -271,16 +271,9 @@ fn parse_after_length<'a>(
         abort(e.kind(), at)
     })?;
     let options_offset = frame.len() - rest.len();
-    // Signaling options have their own numbering (RFC 8323 §5.2): the UDP registry's string options
-    // say nothing about them.
-    let utf8 = if config.decode.accepts_lenient_utf8() || code.is_signaling() {
-        None
-    } else if code.is_request() {
-        Some(Response::BadRequest)
-    } else {
-        Some(Response::Abort)
-    };
-    let (options, payload) = split_options(rest, options_offset, Response::Abort, utf8)?;
+    // String options are checked for UTF-8 by `receive_*`, where a refused request still has its
+    // token and frame length to answer and skip it; a framing error here ends the connection.
+    let (options, payload) = split_options(rest, options_offset, Response::Abort, None)?;
     if code.is_empty() && !(token.is_empty() && rest.is_empty()) {
         return Err(abort(ErrorKind::EmptyMessageNotEmpty, code_at + 1));
     }

@@ -23,7 +23,10 @@ fn rfc7641_figure3_register_and_two_notifications() {
     // GET 0x41011633, Token 0x4a, Observe 0 (register), Uri-Path "temperature".
     let get = b"\x41\x01\x16\x33\x4a\x60\x5btemperature";
     let msg = Message::decode(get).unwrap();
-    assert_eq!((msg.message_type(), msg.code(), msg.message_id()), (Type::Confirmable, Code::GET, 0x1633));
+    assert_eq!(
+        (msg.message_type(), msg.code(), msg.message_id()),
+        (Type::Confirmable, Code::GET, 0x1633)
+    );
     assert_eq!(msg.token(), [0x4a]);
     let observe = msg.options().observe().unwrap().unwrap();
     assert_eq!(ObserveRequest::from_value(observe), Some(ObserveRequest::Register));
@@ -91,7 +94,9 @@ fn rfc7641_observe_values_decode_and_limit() {
     };
     let m = get(b"\x61\x01");
     assert_eq!(
-        ObserveRequest::from_value(Message::decode(&m).unwrap().options().observe().unwrap().unwrap()),
+        ObserveRequest::from_value(
+            Message::decode(&m).unwrap().options().observe().unwrap().unwrap()
+        ),
         Some(ObserveRequest::Deregister)
     );
     let m = get(b"\x63\xff\xff\xff");
@@ -158,7 +163,8 @@ fn rfc7959_figure2_simple_blockwise_get() {
 fn rfc7959_figure3_early_negotiation() {
     let body = status_body();
     let slicer = BlockSlicer::new(&body);
-    let expected = [block(0, 1, 64), block(1, 1, 64), block(2, 1, 64), block(3, 1, 64), block(4, 0, 64)];
+    let expected =
+        [block(0, 1, 64), block(1, 1, 64), block(2, 1, 64), block(3, 1, 64), block(4, 0, 64)];
     let mut buf = [0u8; 300];
     let mut r = Reassembler::new(&mut buf);
     let mut request = block(0, 0, 64);
@@ -279,21 +285,27 @@ fn rfc9177_figure2_q_block1_put() {
     for (i, s) in BlockSlicer::new(&body).blocks(6).enumerate() {
         let i = i as u8;
         let mut out = [0u8; 1100];
-        let n = MessageWriter::new(&mut out, Type::NonConfirmable, Code::PUT, 0x81 + u16::from(i), &[0xc0 + i])
-            .unwrap()
-            .str_option(OptionNumber::URI_PATH, "path")
-            .unwrap()
-            .option(OptionNumber::Q_BLOCK1, &wire(s.block))
-            .unwrap()
-            .option(OptionNumber::REQUEST_TAG, &[9])
-            .unwrap()
-            .payload(s.payload)
-            .unwrap()
-            .finish();
+        let n = MessageWriter::new(
+            &mut out,
+            Type::NonConfirmable,
+            Code::PUT,
+            0x81 + u16::from(i),
+            &[0xc0 + i],
+        )
+        .unwrap()
+        .str_option(OptionNumber::URI_PATH, "path")
+        .unwrap()
+        .option(OptionNumber::Q_BLOCK1, &wire(s.block))
+        .unwrap()
+        .option(OptionNumber::REQUEST_TAG, &[9])
+        .unwrap()
+        .payload(s.payload)
+        .unwrap()
+        .finish();
         let msg = coap_codec::receive_udp(&out[..n], coap_codec::DecodeConfig::STRICT).unwrap();
         let qb1 = msg.options().q_block1().unwrap().unwrap();
         assert_eq!(qb1, block(u32::from(i), u8::from(i < 3), 1024));
-        assert_eq!(msg.options().request_tags().map(|o| o.value()).collect::<Vec<_>>(), [[9]]);
+        assert_eq!(msg.options().request_tags().collect::<Vec<_>>(), [[9]]);
         server.push(qb1, msg.payload()).unwrap();
     }
     assert_eq!(server.data(), &body[..]);
@@ -326,7 +338,9 @@ fn rfc7967_table2_and_suppression_rule() {
 
 #[test]
 fn rfc8613_section_6_3_compressed_cose_examples() {
-    let examples: [(&[u8], &[u8], Option<&[u8]>, Option<&[u8]>); 5] = [
+    // (option value, Partial IV, kid context, kid)
+    type Example = (&'static [u8], &'static [u8], Option<&'static [u8]>, Option<&'static [u8]>);
+    let examples: [Example; 5] = [
         (&[0x09, 0x05, 0x25], &[0x05], None, Some(&[0x25])),
         (&[0x09, 0x00], &[0x00], None, Some(&[])),
         (&[0x19, 0x05, 0x05, 0x44, 0x61, 0x6c, 0x65, 0x6b], &[0x05], Some(b"Dalek"), Some(&[])),

@@ -4,8 +4,8 @@
 
 use coap_codec::signal::{ALTERNATIVE_ADDRESS, BAD_CSM_OPTION, HOLD_OFF};
 use coap_codec::{
-    decode_tcp, decode_websocket, receive_tcp, receive_websocket, Code, Csm, Framed,
-    MessageWriter, Needed, OptionNumber, PeerSettings, ReliableConfig, ReliableMessage, Signal,
+    decode_tcp, decode_websocket, receive_tcp, receive_websocket, Code, Csm, Framed, MessageWriter,
+    Needed, OptionNumber, PeerSettings, ReliableConfig, ReliableMessage, Signal,
 };
 
 fn tcp(buf: &[u8]) -> ReliableMessage<'_> {
@@ -106,13 +106,20 @@ fn the_three_extended_lengths() {
         assert_eq!(&buf[..first_bytes.len()], first_bytes, "payload {payload_len}");
         assert_eq!(n, first_bytes.len() + 1 + 1 + payload_len);
         let msg = tcp(&buf[..n]);
-        assert_eq!((msg.code(), msg.payload().len(), msg.frame_len()), (Code::CONTENT, payload_len, n));
+        assert_eq!(
+            (msg.code(), msg.payload().len(), msg.frame_len()),
+            (Code::CONTENT, payload_len, n)
+        );
     }
 }
 
 #[test]
 fn csm_exchange_and_peer_settings() {
-    let csm = Csm { max_message_size: Some(8192), block_wise_transfer: true, extended_token_length: None };
+    let csm = Csm {
+        max_message_size: Some(8192),
+        block_wise_transfer: true,
+        extended_token_length: None,
+    };
     let mut buf = [0u8; 32];
     let w = MessageWriter::reliable(&mut buf, Code::CSM, &[]).unwrap();
     let n = csm.write_options(w).unwrap().finish();
