@@ -6,13 +6,12 @@
 
 mod common;
 
-use std::net::UdpSocket;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Type, Uri};
 use common::responder;
-use interop_support::{free_port, peer, run_bounded, Guard};
+use interop_support::{free_port, peer, run_bounded, Guard, UdpClient};
 
 const SERVERS: &[&str] =
     &["coap-server-notls", "coap-server", "coap-server-openssl", "coap-server-gnutls"];
@@ -20,25 +19,14 @@ const CLIENTS: &[&str] =
     &["coap-client-notls", "coap-client", "coap-client-openssl", "coap-client-gnutls"];
 
 struct Client {
-    sock: UdpSocket,
+    sock: UdpClient,
     mid: u16,
 }
 
 impl Client {
     /// Sends `req` and waits (bounded) for the datagram that answers its message ID.
     fn exchange(&mut self, req: &[u8]) -> Vec<u8> {
-        let mid = u16::from_be_bytes([req[2], req[3]]);
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let mut buf = [0u8; 2048];
-        while Instant::now() < deadline {
-            self.sock.send(req).unwrap();
-            if let Ok(n) = self.sock.recv(&mut buf) {
-                if n >= 4 && u16::from_be_bytes([buf[2], buf[3]]) == mid {
-                    return buf[..n].to_vec();
-                }
-            }
-        }
-        panic!("no answer to message {mid:#06x}");
+        self.sock.exchange(req, Duration::from_secs(5))
     }
 
     fn request(
@@ -72,10 +60,7 @@ fn our_requests_to_libcoap_server() {
             .spawn()
             .unwrap(),
     );
-    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
-    sock.connect(("127.0.0.1", port)).unwrap();
-    sock.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
-    let mut c = Client { sock, mid: 0x1000 };
+    let mut c = Client { sock: UdpClient::connect(port), mid: 0x1000 };
     let base = format!("coap://127.0.0.1:{port}");
 
     // /.well-known/core: a piggybacked 2.05 in link-format (RFC 6690).

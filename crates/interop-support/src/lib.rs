@@ -118,19 +118,48 @@ pub fn free_port() -> u16 {
 /// Sends `request` to 127.0.0.1:`port` until a datagram with the same message ID comes back (bounded);
 /// the server may still be starting, so the request is repeated every 300 ms.
 pub fn udp_exchange(port: u16, request: &[u8], limit: Duration) -> Vec<u8> {
-    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
-    sock.connect(("127.0.0.1", port)).unwrap();
-    sock.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
-    let mid = [request[2], request[3]];
-    let deadline = Instant::now() + limit;
-    let mut buf = [0u8; 2048];
-    while Instant::now() < deadline {
-        sock.send(request).unwrap();
-        if let Ok(n) = sock.recv(&mut buf) {
-            if n >= 4 && buf[2..4] == mid {
-                return buf[..n].to_vec();
+    UdpClient::connect(port).exchange(request, limit)
+}
+
+/// A CoAP client socket on loopback that keeps its source port, so that a server's per-endpoint
+/// state (a block-wise transfer, an observation) lasts across requests.
+pub struct UdpClient {
+    sock: UdpSocket,
+}
+
+impl UdpClient {
+    /// A socket connected to 127.0.0.1:`port`.
+    pub fn connect(port: u16) -> Self {
+        let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+        sock.connect(("127.0.0.1", port)).unwrap();
+        sock.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
+        Self { sock }
+    }
+
+    /// Sends a datagram once.
+    pub fn send(&self, datagram: &[u8]) {
+        self.sock.send(datagram).unwrap();
+    }
+
+    /// The next datagram, waiting at most 300 ms.
+    pub fn recv(&self) -> Option<Vec<u8>> {
+        let mut buf = [0u8; 2048];
+        self.sock.recv(&mut buf).ok().map(|n| buf[..n].to_vec())
+    }
+
+    /// Sends `request` every 300 ms until a datagram with its message ID comes back (bounded by
+    /// `limit`); other datagrams are skipped.
+    pub fn exchange(&self, request: &[u8], limit: Duration) -> Vec<u8> {
+        let mid = [request[2], request[3]];
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            self.send(request);
+            if let Some(answer) = self.recv() {
+                if answer.len() >= 4 && answer[2..4] == mid {
+                    return answer;
+                }
             }
         }
+        panic!("no answer to message {mid:02x?} within {limit:?}");
     }
-    panic!("no answer from 127.0.0.1:{port} within {limit:?}");
 }
