@@ -126,6 +126,15 @@ fn block1_put_and_block2_get_with_coap_server() {
     }
 }
 
+/// A frame received over TCP, owned.
+struct Frame {
+    code: Code,
+    token: Vec<u8>,
+    options: Vec<(u16, Vec<u8>)>,
+    payload: Vec<u8>,
+    signal: Option<Signal<'static>>,
+}
+
 /// A TCP connection to the server with our receive buffer and its announced settings.
 struct Tcp {
     stream: TcpStream,
@@ -157,22 +166,25 @@ impl Tcp {
         self.stream.write_all(&buf[..n]).unwrap();
     }
 
-    /// The next frame, as its code, token, options (number, value) and payload.
-    fn recv(&mut self) -> (Code, Vec<u8>, Vec<(u16, Vec<u8>)>, Vec<u8>, Option<Signal<'static>>) {
+    /// The next frame.
+    fn recv(&mut self) -> Frame {
         let deadline = Instant::now() + LIMIT;
         loop {
             if let Framed::Message(m) = receive_tcp(&self.pending, &self.config).unwrap() {
-                let out = (
-                    m.code(),
-                    m.token().to_vec(),
-                    m.options().map(|o| (o.number().value(), o.value().to_vec())).collect(),
-                    m.payload().to_vec(),
-                    match m.signal() {
+                let out = Frame {
+                    code: m.code(),
+                    token: m.token().to_vec(),
+                    options: m
+                        .options()
+                        .map(|o| (o.number().value(), o.value().to_vec()))
+                        .collect(),
+                    payload: m.payload().to_vec(),
+                    signal: match m.signal() {
                         Some(Signal::Csm(c)) => Some(Signal::Csm(c)),
                         Some(Signal::Pong { custody }) => Some(Signal::Pong { custody }),
                         _ => None,
                     },
-                );
+                };
                 let used = m.frame_len();
                 self.pending.drain(..used);
                 return out;
@@ -204,7 +216,7 @@ fn csm_get_block2_and_ping_over_tcp_with_coap_server() {
         ours.write_options(MessageWriter::reliable(buf, Code::CSM, &[]).unwrap()).unwrap().finish()
     });
     // RFC 8323 §3.3: the server's first message is its CSM.
-    let (code, _, _, _, signal) = tcp.recv();
+    let Frame { code, signal, .. } = tcp.recv();
     assert_eq!(code, Code::CSM);
     let Some(Signal::Csm(theirs)) = signal else { panic!("CSM without typed view") };
     let mut peer_settings = PeerSettings::default();
@@ -213,7 +225,7 @@ fn csm_get_block2_and_ping_over_tcp_with_coap_server() {
 
     // GET / : libcoap's greeting.
     tcp.send(|buf| MessageWriter::reliable(buf, Code::GET, &[0xa1]).unwrap().finish());
-    let (code, token, _, payload, _) = tcp.recv();
+    let Frame { code, token, payload, .. } = tcp.recv();
     assert_eq!((code, token.as_slice()), (Code::CONTENT, &[0xa1][..]));
     assert!(String::from_utf8_lossy(&payload).contains("libcoap"), "{payload:?}");
 
@@ -232,7 +244,7 @@ fn csm_get_block2_and_ping_over_tcp_with_coap_server() {
                 .unwrap()
                 .finish()
         });
-        let (code, token, options, payload, _) = tcp.recv();
+        let Frame { code, token, options, payload, .. } = tcp.recv();
         assert_eq!((code, token.as_slice()), (Code::CONTENT, &[0xb2][..]));
         let raw = options.iter().find(|(n, _)| *n == 23).expect("Block2 in the response");
         let block = BlockValue::decode(&raw.1, false).unwrap();
@@ -246,12 +258,12 @@ fn csm_get_block2_and_ping_over_tcp_with_coap_server() {
     // Ping and Pong (RFC 8323 §5.4). The RFC says the Pong carries the Ping's token; libcoap 4.3.1
     // answers with an empty token, so the token is checked only to be ours or empty.
     tcp.send(|buf| MessageWriter::reliable(buf, Code::PING, &[0x42, 0x43]).unwrap().finish());
-    let (code, token, _, _, signal) = tcp.recv();
+    let Frame { code, token, signal, .. } = tcp.recv();
     assert_eq!(code, Code::PONG);
     assert!(token.is_empty() || token == [0x42, 0x43], "Pong token {token:02x?}");
     assert!(matches!(signal, Some(Signal::Pong { .. })));
     // The connection is still usable after the Ping.
     tcp.send(|buf| MessageWriter::reliable(buf, Code::GET, &[0xc3]).unwrap().finish());
-    let (code, token, _, _, _) = tcp.recv();
+    let Frame { code, token, .. } = tcp.recv();
     assert_eq!((code, token.as_slice()), (Code::CONTENT, &[0xc3][..]));
 }
