@@ -90,23 +90,7 @@ fn cmi(b: &[u8]) -> usize {
 }
 
 #[cfg(has_libcoap)]
-#[allow(unsafe_code)] // The FFI to the libcoap shim, the only unsafe code of the benchmarks.
-mod libcoap {
-    extern "C" {
-        fn iotc_bench_libcoap_init() -> i32;
-        fn iotc_bench_libcoap_parse(data: *const u8, len: usize) -> usize;
-    }
-
-    pub(crate) fn init() {
-        // SAFETY: called once before any parse; the shim keeps its PDU in a static.
-        assert_eq!(unsafe { iotc_bench_libcoap_init() }, 1);
-    }
-
-    pub(crate) fn parse(b: &[u8]) -> usize {
-        // SAFETY: the pointer and length come from a live slice; libcoap copies the bytes.
-        unsafe { iotc_bench_libcoap_parse(b.as_ptr(), b.len()) }
-    }
-}
+use iotcodec_benches::libcoap;
 
 fn decode(c: &mut Criterion) {
     #[cfg(has_libcoap)]

@@ -1,6 +1,9 @@
 //! Shared inputs of the benchmarks: the messages every codec decodes and encodes, described once.
 
-use coap_codec::{CoapOption, Code, MessageParts, OptionNumber, Type};
+use coap_codec::{CoapOption, Code, MessageParts, MessageWriter, OptionNumber, Type};
+
+#[cfg(has_libcoap)]
+pub mod libcoap;
 
 /// One benchmark message: its id and parts; the bytes are produced by [`encode`].
 pub struct Case {
@@ -94,6 +97,24 @@ pub fn encode(case: &Case) -> Vec<u8> {
     let n = parts.encode(&mut buf).unwrap_or(0);
     buf.truncate(n);
     buf
+}
+
+/// The RFC 8323 TCP frame of a case (no type, no message ID), encoded with this codec.
+pub fn encode_tcp(case: &Case) -> Vec<u8> {
+    let mut buf = vec![0u8; 4096];
+    let n = write_tcp(case, &mut buf);
+    buf.truncate(n);
+    buf
+}
+
+/// Writes the TCP frame of a case into `buf`; returns its length (0 if it does not fit).
+pub fn write_tcp(case: &Case, buf: &mut [u8]) -> usize {
+    let Ok(mut w) = MessageWriter::reliable(buf, case.code, case.token) else { return 0 };
+    for (n, v) in &case.options {
+        let Ok(next) = w.option(OptionNumber(*n), v) else { return 0 };
+        w = next;
+    }
+    w.payload(&case.payload).map_or(0, |w| w.finish())
 }
 
 /// A 20-link `/.well-known/core` payload of the kind a sensor node serves: rt, if, ct, obs, title, sz.
