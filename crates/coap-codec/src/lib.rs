@@ -1,4 +1,5 @@
-//! A zero-copy, `no_std`, allocation-free codec for CoAP messages (RFC 7252).
+//! A zero-copy, `no_std`, allocation-free codec for CoAP messages: over UDP (RFC 7252) and over TCP,
+//! TLS and WebSockets (RFC 8323), with the extension options.
 //!
 //! * [`Message::decode`] borrows a datagram and validates it completely, header, token and every
 //!   option, so that [`Message::options`] is an iterator that cannot fail.
@@ -10,6 +11,14 @@
 //!   values survive a round trip; [`registry`] holds the IANA option registry.
 //! * [`Uri`] decomposes `coap://` URIs into options and [`Message::compose_uri`] composes them back
 //!   (RFC 7252 §6.4, §6.5).
+//! * Typed extension options on [`Options`]: Observe (RFC 7641), Block and Size (RFC 7959), Q-Block
+//!   (RFC 9177), No-Response (RFC 7967), OSCORE (RFC 8613), Echo and Request-Tag (RFC 9175), Hop-Limit
+//!   (RFC 8768); [`BlockSlicer`] and [`Reassembler`] do block-wise transfer in caller memory.
+//! * [`decode_tcp`] and [`decode_websocket`] read RFC 8323 frames, with [`Needed`] for partial ones;
+//!   [`MessageWriter::reliable`] and [`MessageWriter::websocket`] write them; [`signal`] types the
+//!   signaling messages.
+//! * [`receive_udp`], [`receive_tcp`] and [`receive_websocket`] are the per-transport entry points: decode
+//!   and every receiver check, with the answer to give when a message is refused.
 //!
 //! ```
 //! use coap_codec::{Code, Message, OptionNumber, Type};
