@@ -191,24 +191,26 @@ impl<'a> ReliableMessage<'a> {
 
     /// Writes this message as a TCP frame; returns its length.
     pub fn encode_tcp(&self, buf: &mut [u8]) -> Result<usize, crate::EncodeError> {
-        let w = crate::MessageWriter::reliable_with_token_mode(
-            buf,
-            self.code,
-            self.token,
-            self.token.len() > 8,
-        )?;
-        w.raw_options(self.options)?.payload(self.payload).map(|w| w.finish())
+        let extended = self.token.len() > 8;
+        self.finish(crate::MessageWriter::reliable_with_token_mode(
+            buf, self.code, self.token, extended,
+        ))
     }
 
     /// Writes this message as a WebSocket message; returns its length.
     pub fn encode_websocket(&self, buf: &mut [u8]) -> Result<usize, crate::EncodeError> {
-        let w = crate::MessageWriter::websocket_with_token_mode(
-            buf,
-            self.code,
-            self.token,
-            self.token.len() > 8,
-        )?;
-        w.raw_options(self.options)?.payload(self.payload).map(|w| w.finish())
+        let extended = self.token.len() > 8;
+        let started =
+            crate::MessageWriter::websocket_with_token_mode(buf, self.code, self.token, extended);
+        self.finish(started)
+    }
+
+    /// Copies the validated options and the payload behind a started header.
+    fn finish(
+        &self,
+        started: Result<crate::MessageWriter<'_>, crate::EncodeError>,
+    ) -> Result<usize, crate::EncodeError> {
+        started?.raw_options(self.options)?.payload(self.payload).map(|w| w.finish())
     }
 }
 

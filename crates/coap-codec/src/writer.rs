@@ -96,15 +96,33 @@ impl<'b> MessageWriter<'b> {
         token: &[u8],
         extended: bool,
     ) -> Result<Self, EncodeError> {
+        let [mid_hi, mid_lo] = message_id.to_be_bytes();
+        let first = |nibble| (1 << 6) | (ty.bits() << 4) | nibble;
+        let (w, _) = Self::begin(buf, Framing::Udp, token, extended, |nibble| {
+            ([first(nibble), code.0, mid_hi, mid_lo, 0, 0], 4)
+        })?;
+        Ok(w)
+    }
+
+    /// Writes the header bytes that come before the token's RFC 8974 extension (`head` gets the TKL
+    /// nibble and returns them), the extension and the token; returns the writer and the nibble.
+    #[inline]
+    fn begin(
+        buf: &'b mut [u8],
+        framing: Framing,
+        token: &[u8],
+        extended: bool,
+        head: impl FnOnce(u8) -> ([u8; 6], usize),
+    ) -> Result<(Self, u8), EncodeError> {
         let (tkl, tkl_len) =
             token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
         let [nibble, ext @ ..] = tkl;
-        let [mid_hi, mid_lo] = message_id.to_be_bytes();
-        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing: Framing::Udp };
-        w.put(&[(1 << 6) | (ty.bits() << 4) | nibble, code.0, mid_hi, mid_lo])?;
+        let (head, head_len) = head(nibble);
+        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing };
+        w.put(head.get(..head_len).unwrap_or_default())?;
         w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
         w.put(token)?;
-        Ok(w)
+        Ok((w, nibble))
     }
 
     /// Starts a CoAP-over-TCP/TLS frame (RFC 8323 §3.2): no type, no message ID; the Len field is
@@ -135,21 +153,19 @@ impl<'b> MessageWriter<'b> {
         token: &[u8],
         extended: bool,
     ) -> Result<Self, EncodeError> {
-        let (tkl, tkl_len) =
-            token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
-        let [nibble, ext @ ..] = tkl;
         let cap = buf.len().min(MAX_TCP_BODY);
         let reserve = 1 + tcp_len(cap).2;
         let buf = match buf.get_mut(..cap) {
             Some(b) => b,
             None => return Err(EncodeError::FrameTooLong),
         };
-        let framing = Framing::Tcp { reserve, tkl: nibble, body_start: 0 };
-        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing };
-        w.put([0u8; 5].get(..reserve).unwrap_or_default())?;
-        w.put(&[code.0])?;
-        w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
-        w.put(token)?;
+        // The Len/TKL byte and the extended length are written by `finish`: keep room, then the code.
+        let mut head = [0u8; 6];
+        if let Some(c) = head.get_mut(reserve) {
+            *c = code.0;
+        }
+        let (mut w, nibble) =
+            Self::begin(buf, Framing::Udp, token, extended, |_| (head, reserve + 1))?;
         w.framing = Framing::Tcp { reserve, tkl: nibble, body_start: w.pos };
         Ok(w)
     }
@@ -160,14 +176,9 @@ impl<'b> MessageWriter<'b> {
         token: &[u8],
         extended: bool,
     ) -> Result<Self, EncodeError> {
-        let (tkl, tkl_len) =
-            token::encode_len(token.len(), extended).ok_or(EncodeError::TokenTooLong)?;
-        let [nibble, ext @ ..] = tkl;
-        let framing = Framing::WebSocket;
-        let mut w = Self { buf, pos: 0, last: 0, payload_written: false, framing };
-        w.put(&[nibble, code.0])?;
-        w.put(ext.get(..tkl_len - 1).unwrap_or_default())?;
-        w.put(token)?;
+        let (w, _) = Self::begin(buf, Framing::WebSocket, token, extended, |nibble| {
+            ([nibble, code.0, 0, 0, 0, 0], 2)
+        })?;
         Ok(w)
     }
 

@@ -30,131 +30,39 @@ const fn case(
     Case { name, bytes, kind, offset, answer, option }
 }
 
+impl Case {
+    /// The error is exactly the one this case expects.
+    fn check(&self, e: &coap_codec::DecodeError) {
+        assert_eq!(
+            (e.kind(), e.offset(), e.response(), e.option().map(|o| o.value())),
+            (self.kind, self.offset, self.answer, self.option),
+            "{}",
+            self.name
+        );
+    }
+}
+
 const fn value(v: ValueError) -> ErrorKind {
     InvalidOptionValue(v)
 }
 
+#[rustfmt::skip]
 static UDP_CASES: &[Case] = &[
-    case(
-        "Block2 SZX 7 in a CON GET",
-        b"\x40\x01\x00\x01\xd1\x0a\x07",
-        value(ValueError::ReservedBlockSize),
-        4,
-        BadRequest,
-        Some(23),
-    ),
-    case(
-        "Block1 SZX 7 in a NON PUT",
-        b"\x50\x03\x00\x01\xd1\x0e\x1f\xff!",
-        value(ValueError::ReservedBlockSize),
-        4,
-        Ignore,
-        Some(27),
-    ),
-    case(
-        "Block2 SZX 7 in a CON response",
-        b"\x40\x45\x00\x01\xd1\x0a\x0f\xff!",
-        value(ValueError::ReservedBlockSize),
-        4,
-        Reset,
-        Some(23),
-    ),
-    case(
-        "Q-Block2 SZX 7 in a CON GET",
-        b"\x40\x01\x00\x01\xd1\x12\x07",
-        value(ValueError::ReservedBlockSize),
-        4,
-        BadRequest,
-        Some(31),
-    ),
-    case(
-        "Block2 of 4 bytes",
-        b"\x40\x01\x00\x01\xd4\x0a\x00\x00\x00\x06",
-        OptionLengthOutOfRange,
-        4,
-        BadOption,
-        Some(23),
-    ),
-    case(
-        "Hop-Limit 0",
-        b"\x40\x01\x00\x01\xd1\x03\x00",
-        value(ValueError::HopLimitZero),
-        4,
-        BadRequest,
-        Some(16),
-    ),
-    case(
-        "Hop-Limit of 2 bytes",
-        b"\x40\x01\x00\x01\xd2\x03\x01\x00",
-        value(ValueError::Length),
-        4,
-        BadRequest,
-        Some(16),
-    ),
-    case(
-        "Hop-Limit empty",
-        b"\x40\x01\x00\x01\xd0\x03",
-        value(ValueError::Length),
-        4,
-        BadRequest,
-        Some(16),
-    ),
-    case(
-        "OSCORE reserved flag",
-        b"\x40\x02\x00\x01\x92\x20\x00\xffx",
-        value(ValueError::OscoreReservedFlags),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE Partial IV length 6",
-        b"\x40\x02\x00\x01\x97\x06\x01\x02\x03\x04\x05\x06\xffx",
-        value(ValueError::OscoreReservedPartialIvLength),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE Partial IV truncated",
-        b"\x40\x02\x00\x01\x92\x03\x01\xffx",
-        value(ValueError::OscoreTruncated),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE kid context length past the end",
-        b"\x40\x02\x00\x01\x93\x10\x05\x44\xffx",
-        value(ValueError::OscoreTruncated),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE bytes without kid flag",
-        b"\x40\x02\x00\x01\x93\x01\x07\x25\xffx",
-        value(ValueError::OscoreTrailingBytes),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE 0x00 instead of empty",
-        b"\x40\x02\x00\x01\x91\x00\xffx",
-        value(ValueError::OscoreZeroFlags),
-        4,
-        BadOption,
-        Some(9),
-    ),
-    case(
-        "OSCORE without payload",
-        b"\x40\x02\x00\x01\x92\x09\x05",
-        OscoreWithoutPayload,
-        4,
-        BadOption,
-        Some(9),
-    ),
+    case("Block2 SZX 7 in a CON GET", b"\x40\x01\x00\x01\xd1\x0a\x07", value(ValueError::ReservedBlockSize), 4, BadRequest, Some(23)),
+    case("Block1 SZX 7 in a NON PUT", b"\x50\x03\x00\x01\xd1\x0e\x1f\xff!", value(ValueError::ReservedBlockSize), 4, Ignore, Some(27)),
+    case("Block2 SZX 7 in a CON response", b"\x40\x45\x00\x01\xd1\x0a\x0f\xff!", value(ValueError::ReservedBlockSize), 4, Reset, Some(23)),
+    case("Q-Block2 SZX 7 in a CON GET", b"\x40\x01\x00\x01\xd1\x12\x07", value(ValueError::ReservedBlockSize), 4, BadRequest, Some(31)),
+    case("Block2 of 4 bytes", b"\x40\x01\x00\x01\xd4\x0a\x00\x00\x00\x06", OptionLengthOutOfRange, 4, BadOption, Some(23)),
+    case("Hop-Limit 0", b"\x40\x01\x00\x01\xd1\x03\x00", value(ValueError::HopLimitZero), 4, BadRequest, Some(16)),
+    case("Hop-Limit of 2 bytes", b"\x40\x01\x00\x01\xd2\x03\x01\x00", value(ValueError::Length), 4, BadRequest, Some(16)),
+    case("Hop-Limit empty", b"\x40\x01\x00\x01\xd0\x03", value(ValueError::Length), 4, BadRequest, Some(16)),
+    case("OSCORE reserved flag", b"\x40\x02\x00\x01\x92\x20\x00\xffx", value(ValueError::OscoreReservedFlags), 4, BadOption, Some(9)),
+    case("OSCORE Partial IV length 6", b"\x40\x02\x00\x01\x97\x06\x01\x02\x03\x04\x05\x06\xffx", value(ValueError::OscoreReservedPartialIvLength), 4, BadOption, Some(9)),
+    case("OSCORE Partial IV truncated", b"\x40\x02\x00\x01\x92\x03\x01\xffx", value(ValueError::OscoreTruncated), 4, BadOption, Some(9)),
+    case("OSCORE kid context length past the end", b"\x40\x02\x00\x01\x93\x10\x05\x44\xffx", value(ValueError::OscoreTruncated), 4, BadOption, Some(9)),
+    case("OSCORE bytes without kid flag", b"\x40\x02\x00\x01\x93\x01\x07\x25\xffx", value(ValueError::OscoreTrailingBytes), 4, BadOption, Some(9)),
+    case("OSCORE 0x00 instead of empty", b"\x40\x02\x00\x01\x91\x00\xffx", value(ValueError::OscoreZeroFlags), 4, BadOption, Some(9)),
+    case("OSCORE without payload", b"\x40\x02\x00\x01\x92\x09\x05", OscoreWithoutPayload, 4, BadOption, Some(9)),
     case("signaling code 7.01 over UDP", b"\x40\xe1\x00\x01", ReservedCodeClass, 1, Reset, None),
 ];
 
@@ -162,13 +70,7 @@ static UDP_CASES: &[Case] = &[
 fn udp_extension_options() {
     for c in UDP_CASES {
         let refused = receive_udp(c.bytes, DecodeConfig::STRICT).expect_err(c.name);
-        let e = refused.error;
-        assert_eq!(
-            (e.kind(), e.offset(), e.response(), e.option().map(|o| o.value())),
-            (c.kind, c.offset, c.answer, c.option),
-            "{}",
-            c.name
-        );
+        c.check(&refused.error);
     }
 }
 
@@ -206,6 +108,7 @@ fn elective_extension_options_out_of_range_are_ignored_not_refused() {
     assert!(receive_udp(b"\x60\x45\x00\x01\xd1\x03\x00", DecodeConfig::STRICT).is_ok());
 }
 
+#[rustfmt::skip]
 static TCP_CASES: &[Case] = &[
     case("TKL 9 without RFC 8974", b"\x09\x01123456789", InvalidTokenLength, 0, Abort, None),
     case("TKL 15", b"\x0f\x01", InvalidTokenLength, 0, Abort, None),
@@ -216,70 +119,14 @@ static TCP_CASES: &[Case] = &[
     case("option length past the frame", b"\x20\x01\xb3ab", OptionValueTruncated, 2, Abort, None),
     case("payload marker with no payload", b"\x10\x45\xff", EmptyPayload, 2, Abort, None),
     case("option delta 15", b"\x20\x01\xf1a", OptionDeltaReserved, 2, Abort, None),
-    case(
-        "Uri-Path not UTF-8 in a request",
-        b"\x20\x01\xb1\xff",
-        InvalidUtf8Option,
-        2,
-        BadRequest,
-        Some(11),
-    ),
-    case(
-        "unknown critical option in a request",
-        b"\x20\x01\xd0\x00",
-        UnrecognizedCriticalOption,
-        2,
-        BadOption,
-        Some(13),
-    ),
-    case(
-        "unknown critical option in a response",
-        b"\x20\x45\xd0\x00",
-        UnrecognizedCriticalOption,
-        2,
-        Ignore,
-        Some(13),
-    ),
-    case(
-        "Block2 SZX 7 without BERT",
-        b"\x30\x01\xd1\x0a\x07",
-        value(ValueError::ReservedBlockSize),
-        2,
-        BadRequest,
-        Some(23),
-    ),
-    case(
-        "unknown critical signaling option",
-        b"\x10\xe1\x30",
-        UnknownCriticalSignalingOption,
-        2,
-        Abort,
-        Some(3),
-    ),
-    case(
-        "Max-Message-Size of 5 bytes",
-        b"\x60\xe1\x25\x01\x00\x00\x00\x00",
-        InvalidSignalingOption,
-        2,
-        Abort,
-        Some(2),
-    ),
-    case(
-        "Block-Wise-Transfer with a value",
-        b"\x20\xe1\x41\x01",
-        InvalidSignalingOption,
-        2,
-        Abort,
-        Some(4),
-    ),
-    case(
-        "Max-Message-Size twice",
-        b"\x40\xe1\x21\x10\x01\x20",
-        InvalidSignalingOption,
-        4,
-        Abort,
-        Some(2),
-    ),
+    case("Uri-Path not UTF-8 in a request", b"\x20\x01\xb1\xff", InvalidUtf8Option, 2, BadRequest, Some(11)),
+    case("unknown critical option in a request", b"\x20\x01\xd0\x00", UnrecognizedCriticalOption, 2, BadOption, Some(13)),
+    case("unknown critical option in a response", b"\x20\x45\xd0\x00", UnrecognizedCriticalOption, 2, Ignore, Some(13)),
+    case("Block2 SZX 7 without BERT", b"\x30\x01\xd1\x0a\x07", value(ValueError::ReservedBlockSize), 2, BadRequest, Some(23)),
+    case("unknown critical signaling option", b"\x10\xe1\x30", UnknownCriticalSignalingOption, 2, Abort, Some(3)),
+    case("Max-Message-Size of 5 bytes", b"\x60\xe1\x25\x01\x00\x00\x00\x00", InvalidSignalingOption, 2, Abort, Some(2)),
+    case("Block-Wise-Transfer with a value", b"\x20\xe1\x41\x01", InvalidSignalingOption, 2, Abort, Some(4)),
+    case("Max-Message-Size twice", b"\x40\xe1\x21\x10\x01\x20", InvalidSignalingOption, 4, Abort, Some(2)),
     case("signaling code 7.06", b"\x00\xe6", UnknownSignalingCode, 0, Ignore, None),
 ];
 
@@ -288,12 +135,7 @@ fn tcp_frames() {
     for c in TCP_CASES {
         let refused = receive_tcp(c.bytes, &ReliableConfig::default()).expect_err(c.name);
         let e = refused.error;
-        assert_eq!(
-            (e.kind(), e.offset(), e.response(), e.option().map(|o| o.value())),
-            (c.kind, c.offset, c.answer, c.option),
-            "{}",
-            c.name
-        );
+        c.check(&e);
         // A frame refused after decoding can be skipped; framing errors end the connection.
         match refused.message {
             Some(m) => assert_eq!(m.frame_len(), c.bytes.len(), "{}", c.name),
