@@ -240,3 +240,23 @@ fn writer_reports_short_buffers_and_long_tokens() {
         coap_codec::EncodeError::TokenTooLong
     );
 }
+
+#[test]
+fn signaling_option_numbers_on_a_request_are_plain_unknown_options() {
+    // Option 2 is Max-Message-Size only in a CSM (RFC 8323 §5.2); on a GET it is an unregistered
+    // elective option, ignored, and the request is not a signal.
+    let mut buf = [0u8; 32];
+    let n = MessageWriter::reliable(&mut buf, Code::GET, &[1])
+        .unwrap()
+        .uint_option(OptionNumber(2), 1_000_000)
+        .unwrap()
+        .empty_option(OptionNumber(4))
+        .unwrap()
+        .finish();
+    let Framed::Message(m) = receive_tcp(&buf[..n], &ReliableConfig::default()).unwrap() else {
+        panic!()
+    };
+    assert_eq!(m.signal(), None);
+    // Option 4 on a request is ETag, whose length is 1 to 8: elective, so an empty one is ignored too.
+    assert_eq!(m.options().count(), 2);
+}
