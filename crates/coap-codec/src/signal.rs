@@ -24,23 +24,36 @@ pub const BAD_CSM_OPTION: OptionNumber = OptionNumber(2);
 /// The token length a peer accepts before its CSM says otherwise (RFC 8974 §2.2.1).
 pub const BASE_TOKEN_LENGTH: usize = 8;
 
-/// One signaling option definition: code, number, length range, repeatable.
-struct SignalOptionDef(Code, OptionNumber, usize, usize, bool);
+/// One signaling option definition: code, number, length range, repeatable, name.
+struct SignalOptionDef(Code, OptionNumber, usize, usize, bool, &'static str);
 
 /// RFC 8323 §11.2 "CoAP Signaling Option Numbers", plus RFC 8974's Extended-Token-Length.
 const SIGNAL_OPTIONS: &[SignalOptionDef] = &[
-    SignalOptionDef(Code::CSM, MAX_MESSAGE_SIZE, 0, 4, false),
-    SignalOptionDef(Code::CSM, BLOCK_WISE_TRANSFER, 0, 0, false),
-    SignalOptionDef(Code::CSM, EXTENDED_TOKEN_LENGTH, 0, 3, false),
-    SignalOptionDef(Code::PING, CUSTODY, 0, 0, false),
-    SignalOptionDef(Code::PONG, CUSTODY, 0, 0, false),
-    SignalOptionDef(Code::RELEASE, ALTERNATIVE_ADDRESS, 1, 255, true),
-    SignalOptionDef(Code::RELEASE, HOLD_OFF, 0, 3, false),
-    SignalOptionDef(Code::ABORT, BAD_CSM_OPTION, 0, 2, false),
+    SignalOptionDef(Code::CSM, MAX_MESSAGE_SIZE, 0, 4, false, "Max-Message-Size"),
+    SignalOptionDef(Code::CSM, BLOCK_WISE_TRANSFER, 0, 0, false, "Block-Wise-Transfer"),
+    SignalOptionDef(Code::CSM, EXTENDED_TOKEN_LENGTH, 0, 3, false, "Extended-Token-Length"),
+    SignalOptionDef(Code::PING, CUSTODY, 0, 0, false, "Custody"),
+    SignalOptionDef(Code::PONG, CUSTODY, 0, 0, false, "Custody"),
+    SignalOptionDef(Code::RELEASE, ALTERNATIVE_ADDRESS, 1, 255, true, "Alternative-Address"),
+    SignalOptionDef(Code::RELEASE, HOLD_OFF, 0, 3, false, "Hold-Off"),
+    SignalOptionDef(Code::ABORT, BAD_CSM_OPTION, 0, 2, false, "Bad-CSM-Option"),
 ];
 
 fn definition(code: Code, number: OptionNumber) -> Option<&'static SignalOptionDef> {
     SIGNAL_OPTIONS.iter().find(|d| d.0 == code && d.1 == number)
+}
+
+/// The registered name of signaling option `number` in a message with signaling code `code`
+/// (RFC 8323 §11.2; the numbers are per code).
+///
+/// ```
+/// use coap_codec::{signal, Code, OptionNumber};
+/// assert_eq!(signal::option_name(Code::CSM, OptionNumber(2)), Some("Max-Message-Size"));
+/// assert_eq!(signal::option_name(Code::ABORT, OptionNumber(2)), Some("Bad-CSM-Option"));
+/// assert_eq!(signal::option_name(Code::GET, OptionNumber(2)), None);
+/// ```
+pub fn option_name(code: Code, number: OptionNumber) -> Option<&'static str> {
+    definition(code, number).map(|d| d.5)
 }
 
 /// Whether an option of a signaling message is understood and well-formed, so that the typed views

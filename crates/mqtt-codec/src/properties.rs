@@ -61,6 +61,15 @@ macro_rules! ids {
         impl PropertyId {
             $(#[doc = concat!("0x", stringify!($id), " ", stringify!($name), ".")]
             pub const $name: PropertyId = PropertyId($id);)*
+
+            /// The name of the property in the MQTT 5.0 specification (§2.2.2.2), in the constant's
+            /// spelling, for display; `None` for an identifier the specification does not define.
+            pub const fn name(self) -> Option<&'static str> {
+                match self.0 {
+                    $($id => Some(stringify!($name)),)*
+                    _ => None,
+                }
+            }
         }
 
         /// The type and the contexts of an identifier.
