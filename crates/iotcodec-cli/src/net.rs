@@ -36,11 +36,10 @@ pub(crate) struct Segment<'a> {
 pub(crate) fn segment(link_type: u32, data: &[u8]) -> Option<Segment<'_>> {
     let sliced = match link_type {
         ETHERNET => SlicedPacket::from_ethernet(data).ok()?,
-        LINUX_SLL => SlicedPacket::from_linux_sll(data).ok()?,
-        LINUX_SLL2 => {
-            let ether_type = u16::from_be_bytes([*data.first()?, *data.get(1)?]);
-            SlicedPacket::from_ether_type(EtherType(ether_type), data.get(20..)?).ok()?
-        }
+        // The cooked headers are read by offset: etherparse's SLL reader refuses the ARPHRD_LOOPBACK
+        // headers that Linux writes for `lo`, and it has no SLL2 reader.
+        LINUX_SLL => cooked(data, 14, 16)?,
+        LINUX_SLL2 => cooked(data, 0, 20)?,
         NULL => SlicedPacket::from_ip(data.get(4..)?).ok()?,
         IPV4 | IPV6 => SlicedPacket::from_ip(data).ok()?,
         t if RAW.contains(&t) => SlicedPacket::from_ip(data).ok()?,
@@ -73,6 +72,12 @@ pub(crate) fn segment(link_type: u32, data: &[u8]) -> Option<Segment<'_>> {
         },
         _ => return None,
     })
+}
+
+/// A Linux cooked capture: the EtherType at `protocol_at`, the network header at `payload_at`.
+fn cooked(data: &[u8], protocol_at: usize, payload_at: usize) -> Option<SlicedPacket<'_>> {
+    let ether_type = u16::from_be_bytes([*data.get(protocol_at)?, *data.get(protocol_at + 1)?]);
+    SlicedPacket::from_ether_type(EtherType(ether_type), data.get(payload_at..)?).ok()
 }
 
 /// `address:port`, IPv6 addresses in brackets.
