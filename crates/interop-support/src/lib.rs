@@ -90,19 +90,40 @@ pub fn run_bounded_with_input(
         use std::io::Write;
         stdin.write_all(data).unwrap();
     }
+    // Read both pipes while waiting: a peer that writes more than a pipe holds would otherwise block
+    // and never exit.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
     let deadline = Instant::now() + limit;
-    while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            break None;
         }
         thread::sleep(Duration::from_millis(20));
+    };
+    let Some(status) = status else {
+        let _ = child.kill();
+        let _ = child.wait();
+        let err = stderr.join().unwrap_or_default();
+        panic!("{cmd} {args:?} did not finish within {limit:?}: {}", String::from_utf8_lossy(&err));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
     }
-    let _ = child.kill();
-    let out = child.wait_with_output().unwrap();
-    panic!(
-        "{cmd} {args:?} did not finish within {limit:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// Runs a client command with a hard time limit; returns its output.
