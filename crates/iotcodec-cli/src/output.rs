@@ -53,7 +53,8 @@ impl Drop for Printer {
 pub(crate) fn line(pdu: &Pdu) -> String {
     let mut s = String::new();
     if let Some(t) = pdu.origin.time {
-        s.push_str(&format!("{t:.6} "));
+        s.push_str(&utc(t));
+        s.push(' ');
     }
     if let (Some(src), Some(dst)) = (&pdu.origin.src, &pdu.origin.dst) {
         s.push_str(&format!("{src} -> {dst} "));
@@ -94,5 +95,40 @@ fn field(out: &mut impl Write, key: &str, v: &Value, depth: usize) -> std::io::R
             Ok(())
         }
         _ => writeln!(out, "{pad}{key}: {v}"),
+    }
+}
+
+/// Seconds since the epoch as `YYYY-MM-DD HH:MM:SS.ffffff` in UTC (the civil-from-days conversion of
+/// the proleptic Gregorian calendar).
+fn utc(t: f64) -> String {
+    let micros = (t * 1e6).round() as i64;
+    let (secs, frac) = (micros.div_euclid(1_000_000), micros.rem_euclid(1_000_000));
+    let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{frac:06}",
+        sod / 3600,
+        sod % 3600 / 60,
+        sod % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc;
+
+    #[test]
+    fn utc_times() {
+        assert_eq!(utc(0.0), "1970-01-01 00:00:00.000000");
+        assert_eq!(utc(951_782_400.5), "2000-02-29 00:00:00.500000");
+        assert_eq!(utc(1_795_323_594.797_894), "2026-11-22 04:59:54.797894");
     }
 }
