@@ -216,3 +216,68 @@ fn tcp_segments_reordered_and_retransmitted_give_the_same_pdus() {
     want.sort_by_key(key);
     assert_eq!(got_sorted, want);
 }
+
+/// Ethernet frames built with etherparse: IPv6, other ports, and a stream cut at the end.
+#[test]
+fn ipv6_port_overrides_and_a_packet_cut_at_the_end_of_the_capture() {
+    use etherparse::PacketBuilder;
+    let dir = scratch("ipv6");
+    let (a, b) = (
+        [0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        [0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2],
+    );
+    let udp = |payload: &[u8]| {
+        let mut out = Vec::new();
+        PacketBuilder::ethernet2([2; 6], [4; 6])
+            .ipv6(a, b, 64)
+            .udp(40000, 5690)
+            .write(&mut out, payload)
+            .unwrap();
+        out
+    };
+    let tcp = |seq: u32, payload: &[u8]| {
+        let mut out = Vec::new();
+        PacketBuilder::ethernet2([2; 6], [4; 6])
+            .ipv6(a, b, 64)
+            .tcp(40001, 11883, seq, 1024)
+            .write(&mut out, payload)
+            .unwrap();
+        out
+    };
+    // CONNECT 5.0, then a PUBLISH split over two segments, then the first 3 bytes of a SUBSCRIBE.
+    let connect = b"\x10\x0d\x00\x04MQTT\x05\x02\x00\x3c\x00\x00\x00";
+    let publish = b"\x30\x08\x00\x03a/b\x00hi";
+    let frames = vec![
+        udp(b"\x41\x01\x7d\x35\x20\xbbtemperature"),
+        tcp(1000, connect),
+        tcp(1000 + 13 + 2, &publish[..4]),
+        tcp(1000 + 13 + 2 + 4, &publish[4..]),
+        tcp(1000 + 13 + 2 + 10, b"\x82\x08\x00"),
+    ];
+    let path = dir.join("v6.pcap");
+    let mut w = PcapWriter::new(File::create(&path).unwrap()).unwrap();
+    for (i, f) in frames.iter().enumerate() {
+        let t = std::time::Duration::from_secs(1_700_000_000 + i as u64);
+        w.write_packet(&PcapPacket::new(t, f.len() as u32, f)).unwrap();
+    }
+    drop(w);
+
+    // Without the overrides nothing is on a known port.
+    let (pdus, out) = decode_json(&[&path], &[]);
+    assert!(out.status.success() && pdus.is_empty(), "{pdus:?}");
+
+    let (pdus, out) = decode_json(&[&path], &["--port", "coap=5690", "--port", "mqtt=11883"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(pdus.len(), 4, "{pdus:#?}");
+    assert_eq!(
+        (pdus[0]["proto"].as_str(), pdus[0]["src"].as_str()),
+        (Some("coap"), Some("[fd00::1]:40000"))
+    );
+    assert_eq!(pdus[1]["type"], "CONNECT");
+    assert_eq!(pdus[1]["protocol_level"], 5);
+    assert_eq!(pdus[2]["type"], "PUBLISH");
+    assert_eq!(pdus[2]["payload"]["text"], "hi");
+    assert_eq!(pdus[2]["frame"], 4, "completed by the second segment");
+    assert_eq!(pdus[3]["incomplete"]["have"], 3);
+    assert_eq!(pdus[3]["incomplete"]["needed"], "7");
+}
