@@ -247,7 +247,7 @@ fn ipv6_port_overrides_and_a_packet_cut_at_the_end_of_the_capture() {
     // CONNECT 5.0, then a PUBLISH split over two segments, then the first 3 bytes of a SUBSCRIBE.
     let connect = b"\x10\x0d\x00\x04MQTT\x05\x02\x00\x3c\x00\x00\x00";
     let publish = b"\x30\x08\x00\x03a/b\x00hi";
-    let frames = vec![
+    let frames = [
         udp(b"\x41\x01\x7d\x35\x20\xbbtemperature"),
         tcp(1000, connect),
         tcp(1000 + 13 + 2, &publish[..4]),
