@@ -266,6 +266,33 @@ impl<'b> MessageWriter<'b> {
         Ok(self)
     }
 
+    /// Continues a UDP message whose first `len` bytes are already in `buf`, the last option written
+    /// being `last_option` (0 for none). For callers that cannot keep the writer borrowed between
+    /// calls: the C ABI keeps [`MessageWriter::len`], [`MessageWriter::last_option`] and
+    /// [`MessageWriter::has_payload`] in its own struct and resumes from them.
+    pub fn resume(
+        buf: &'b mut [u8],
+        len: usize,
+        last_option: OptionNumber,
+        has_payload: bool,
+    ) -> Result<Self, EncodeError> {
+        if len > buf.len() {
+            return Err(EncodeError::BufferTooSmall { needed: len });
+        }
+        let last = usize::from(last_option.0);
+        Ok(Self { buf, pos: len, last, payload_written: has_payload, framing: Framing::Udp })
+    }
+
+    /// The number of the last option written (0 before any).
+    pub const fn last_option(&self) -> OptionNumber {
+        OptionNumber(self.last as u16)
+    }
+
+    /// Whether the payload has been written (no option may follow).
+    pub const fn has_payload(&self) -> bool {
+        self.payload_written
+    }
+
     /// Bytes written so far.
     pub const fn len(&self) -> usize {
         self.pos

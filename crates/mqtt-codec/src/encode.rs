@@ -271,6 +271,95 @@ impl Packet<'_> {
     }
 }
 
+/// Writes a packet whose body `body` writes: one counting pass, then the fixed header and the body.
+fn encode_body(
+    first_byte: u8,
+    buf: &mut [u8],
+    body: impl Fn(&mut dyn FnMut(&[u8]) -> Result<(), EncodeError>) -> Result<(), EncodeError>,
+) -> Result<usize, EncodeError> {
+    let mut count = 0usize;
+    body(&mut |b| {
+        count += b.len();
+        Ok(())
+    })?;
+    let remaining = u32::try_from(count).map_err(|_| EncodeError::VarIntTooLarge)?;
+    if remaining > crate::MAX_VARINT {
+        return Err(EncodeError::VarIntTooLarge);
+    }
+    let total = 1 + varint_len(remaining) + count;
+    if buf.len() < total {
+        return Err(EncodeError::BufferTooSmall { needed: total });
+    }
+    let mut w = Writer { buf, pos: 0 };
+    w.u8(first_byte)?;
+    w.varint(remaining)?;
+    body(&mut |b| w.put(b))?;
+    Ok(w.pos)
+}
+
+/// Encodes a SUBSCRIBE straight from its filters and options, with no payload buffer in between (for
+/// callers that hold the filters in their own structures, such as the C ABI). The filters are written
+/// as given; check them with [`crate::TopicFilter::parse`] first.
+pub fn encode_subscribe<'f>(
+    version: ProtocolVersion,
+    packet_id: u16,
+    properties: &Properties<'_>,
+    filters: impl Iterator<Item = (&'f str, SubscriptionOptions)> + Clone,
+    buf: &mut [u8],
+) -> Result<usize, EncodeError> {
+    encode_body(0x82, buf, |put| {
+        put(&packet_id.to_be_bytes())?;
+        if version.is_v5() {
+            put_properties(put, properties)?;
+        }
+        for (filter, options) in filters.clone() {
+            put_binary(put, filter.as_bytes())?;
+            put(&[options.to_byte()])?;
+        }
+        Ok(())
+    })
+}
+
+/// Encodes an UNSUBSCRIBE straight from its filters (see [`encode_subscribe`]).
+pub fn encode_unsubscribe<'f>(
+    version: ProtocolVersion,
+    packet_id: u16,
+    properties: &Properties<'_>,
+    filters: impl Iterator<Item = &'f str> + Clone,
+    buf: &mut [u8],
+) -> Result<usize, EncodeError> {
+    encode_body(0xA2, buf, |put| {
+        put(&packet_id.to_be_bytes())?;
+        if version.is_v5() {
+            put_properties(put, properties)?;
+        }
+        for filter in filters.clone() {
+            put_binary(put, filter.as_bytes())?;
+        }
+        Ok(())
+    })
+}
+
+fn put_binary(
+    put: &mut dyn FnMut(&[u8]) -> Result<(), EncodeError>,
+    b: &[u8],
+) -> Result<(), EncodeError> {
+    let len = u16::try_from(b.len()).map_err(|_| EncodeError::StringTooLong)?;
+    put(&len.to_be_bytes())?;
+    put(b)
+}
+
+fn put_properties(
+    put: &mut dyn FnMut(&[u8]) -> Result<(), EncodeError>,
+    p: &Properties<'_>,
+) -> Result<(), EncodeError> {
+    let len = u32::try_from(p.raw().len()).map_err(|_| EncodeError::VarIntTooLarge)?;
+    let mut tmp = [0u8; 4];
+    let n = write_varint(len, &mut tmp)?;
+    put(tmp.get(..n).unwrap_or_default())?;
+    put(p.raw())
+}
+
 /// Writes the payload of a SUBSCRIBE (filters with their options) into `buf`, for
 /// [`crate::packets::Subscribe::new`]; returns its length.
 pub fn write_subscribe_payload(

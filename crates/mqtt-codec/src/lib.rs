@@ -36,7 +36,10 @@ mod version;
 
 #[cfg(feature = "bytes")]
 pub use bytes_io::{BytesFrame, FrameSplitter};
-pub use encode::{write_properties, write_subscribe_payload, write_unsubscribe_payload};
+pub use encode::{
+    encode_subscribe, encode_unsubscribe, write_properties, write_subscribe_payload,
+    write_unsubscribe_payload,
+};
 pub use error::{DecodeError, EncodeError, ErrorKind};
 pub use frame::{Frame, Framed, Framer, Needed};
 pub use leniency::Leniency;
