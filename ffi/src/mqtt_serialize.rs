@@ -20,19 +20,28 @@ use crate::mqtt::{
 use crate::raw;
 use crate::status::*;
 
-/// Runs `encode` on the caller's buffer and stores the length written.
+/// Runs `encode` on the caller's buffer, which returns the length written and the protocol level;
+/// then decodes the result as a receiver would, so that nothing is sent that the decoder refuses (a
+/// reason code the packet type does not allow, for instance), and stores the length.
 fn serialize(
     buf: *mut u8,
     buflen: usize,
     written: *mut usize,
-    encode: impl FnOnce(&mut [u8]) -> Result<usize, iotc_status>,
+    encode: impl FnOnce(&mut [u8]) -> Result<(usize, ProtocolVersion), iotc_status>,
 ) -> iotc_status {
     guard(|| {
         let Some(out) = raw::bytes_mut(buf, buflen) else { return IOTC_ERR_NULL };
         match encode(out) {
-            Ok(n) => {
-                raw::put(written, n);
-                IOTC_OK
+            Ok((n, v)) => {
+                let packet = out.get(..n).unwrap_or_default();
+                match mqtt_codec::Decoder::new(v).decode(packet) {
+                    Ok(mqtt_codec::Decoded::Packet(_, used)) if used == n => {
+                        raw::put(written, n);
+                        IOTC_OK
+                    }
+                    Err(e) => mqtt_decode(e.kind()),
+                    _ => IOTC_ERR_INTERNAL,
+                }
             }
             Err(s) => s,
         }
@@ -65,8 +74,12 @@ fn properties<'a>(p: *const iotc_mqtt_props, ctx: u8) -> Result<Properties<'a>, 
     Properties::parse(bytes, ctx).map_err(|e| mqtt_decode(e.kind()))
 }
 
-fn encode(packet: &Packet<'_>, v: ProtocolVersion, out: &mut [u8]) -> Result<usize, iotc_status> {
-    packet.encode(v, out).map_err(mqtt_encode)
+fn encode(
+    packet: &Packet<'_>,
+    v: ProtocolVersion,
+    out: &mut [u8],
+) -> Result<(usize, ProtocolVersion), iotc_status> {
+    packet.encode(v, out).map(|n| (n, v)).map_err(mqtt_encode)
 }
 
 /// Serializes a CONNECT from the fields of `c` (its `level` chooses 3.1, 3.1.1 or 5.0; properties
@@ -265,7 +278,7 @@ pub extern "C" fn iotc_mqtt_serialize_subscribe(
             let f = raw::slice(s.filter).and_then(|b| core::str::from_utf8(b).ok())?;
             Some((f, subscription_options(s.options, v).ok()?))
         });
-        encode_subscribe(v, packet_id, &properties, list, out).map_err(mqtt_encode)
+        encode_subscribe(v, packet_id, &properties, list, out).map(|n| (n, v)).map_err(mqtt_encode)
     })
 }
 
@@ -297,7 +310,9 @@ pub extern "C" fn iotc_mqtt_serialize_unsubscribe(
         let list = filters
             .iter()
             .filter_map(|f| raw::slice(*f).and_then(|b| core::str::from_utf8(b).ok()));
-        encode_unsubscribe(v, packet_id, &properties, list, out).map_err(mqtt_encode)
+        encode_unsubscribe(v, packet_id, &properties, list, out)
+            .map(|n| (n, v))
+            .map_err(mqtt_encode)
     })
 }
 
@@ -400,19 +415,34 @@ pub extern "C" fn iotc_mqtt_prop_write(
     value: *const iotc_mqtt_prop_value,
     written: *mut usize,
 ) -> iotc_status {
-    serialize(buf, buflen, written, |out| {
-        let val = raw::get(value).ok_or(IOTC_ERR_NULL)?;
-        let v = match val.kind {
-            IOTC_MQTT_PROP_INTEGER => integer_property(id, val.integer)?,
-            IOTC_MQTT_PROP_STRING => PropertyValue::Utf8(text(val.data)?),
-            IOTC_MQTT_PROP_BINARY => {
-                PropertyValue::Binary(raw::slice(val.data).ok_or(IOTC_ERR_NULL)?)
-            }
-            IOTC_MQTT_PROP_PAIR => PropertyValue::Pair(text(val.data)?, text(val.data2)?),
-            _ => return Err(IOTC_ERR_INVALID_ARGUMENT),
+    guard(|| {
+        let Some(out) = raw::bytes_mut(buf, buflen) else { return IOTC_ERR_NULL };
+        let Some(val) = raw::get(value) else { return IOTC_ERR_NULL };
+        let v = match property_value(id, val) {
+            Ok(v) => v,
+            Err(s) => return s,
         };
         let p = Property { id: PropertyId(id), value: v };
-        write_properties(&[p], out).map_err(mqtt_encode)
+        match write_properties(&[p], out) {
+            Ok(n) => {
+                raw::put(written, n);
+                IOTC_OK
+            }
+            Err(e) => mqtt_encode(e),
+        }
+    })
+}
+
+fn property_value<'a>(
+    id: u8,
+    val: &iotc_mqtt_prop_value,
+) -> Result<PropertyValue<'a>, iotc_status> {
+    Ok(match val.kind {
+        IOTC_MQTT_PROP_INTEGER => integer_property(id, val.integer)?,
+        IOTC_MQTT_PROP_STRING => PropertyValue::Utf8(text(val.data)?),
+        IOTC_MQTT_PROP_BINARY => PropertyValue::Binary(raw::slice(val.data).ok_or(IOTC_ERR_NULL)?),
+        IOTC_MQTT_PROP_PAIR => PropertyValue::Pair(text(val.data)?, text(val.data2)?),
+        _ => return Err(IOTC_ERR_INVALID_ARGUMENT),
     })
 }
 
