@@ -1,10 +1,14 @@
-//! No panic crosses the C boundary: every entry point runs inside [`guard`]. The codecs deny panics
-//! (lints and fuzzing); if one ever happened in a build with unwinding, the caller gets
-//! `IOTC_ERR_INTERNAL` instead of undefined behaviour. (With `panic = "abort"`, this workspace's
-//! profile, a panic would abort: it still never unwinds into C.)
+//! No panic crosses the C boundary. The codecs cannot panic on any input (they deny `unwrap`,
+//! `expect`, `panic` and indexing, and every entry point is fuzzed); should one ever happen, the
+//! library's panic handler (`panic.rs`) aborts the process: a panic never unwinds into C. Every
+//! entry point runs through [`guard`], the one place where that policy would change (with `std`,
+//! `catch_unwind` could turn a panic into `IOTC_ERR_INTERNAL`, but the workspace builds with
+//! `panic = "abort"`, where it catches nothing, and `std` would add some 250 KB of unwinding and
+//! backtrace code to a firmware image).
 
-use crate::status::{iotc_status, IOTC_ERR_INTERNAL};
+use crate::status::iotc_status;
 
+#[inline(always)]
 pub(crate) fn guard(f: impl FnOnce() -> iotc_status) -> iotc_status {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(IOTC_ERR_INTERNAL)
+    f()
 }

@@ -9,10 +9,13 @@
 //!
 //! The ABI only grows: new functions and new status values are added, existing ones keep their
 //! meaning and layout ([`IOTC_ABI_VERSION`], [`iotc_abi_version`]).
+// The C library is `no_std` with its own panic handler (feature `panic-handler`, on by default);
+// without that feature (a Rust program linking the rlib, such as the fuzz targets) it uses std.
+#![cfg_attr(all(not(test), feature = "panic-handler"), no_std)]
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 // `#[no_mangle]` counts as unsafe code; the exported functions need it. The only `unsafe` blocks are
-// in `raw.rs`, which turns C pointers into references after checking them (`.ci/run` checks that no
-// other file has one), each with a `// SAFETY:` comment.
+// in `raw.rs`, which turns C pointers into references after checking them, and the call to `abort`
+// in `panic.rs` (`.ci/run` checks that no other file has one), each with a `// SAFETY:` comment.
 #![allow(unsafe_code)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
@@ -22,6 +25,8 @@ mod guard;
 mod linkformat_ffi;
 mod mqtt;
 mod mqtt_serialize;
+#[cfg(all(feature = "panic-handler", not(test)))]
+mod panic;
 mod raw;
 mod status;
 mod topic;
