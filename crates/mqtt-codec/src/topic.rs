@@ -19,21 +19,33 @@ pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
 }
 
 /// The position of the first `+`, `#` or NUL, eight bytes at a time (topics are long and rarely hold
-/// any of them; a byte loop was the largest cost of decoding a small PUBLISH).
+/// any of them; a byte loop was the largest cost of decoding a small PUBLISH). All three are below
+/// 0x2C, where topic bytes are rare (`$`, space): one "any byte below 0x2C" test per word, and an
+/// exact look only from the first word that fails it. The last partial word is tested as the
+/// overlapping final eight bytes.
 fn first_of_plus_hash_nul(b: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    // Exact for bytes below 0x80; a byte of 0x80 or more never sets its own flag, and can only
+    // set a false one above it, which the exact look then clears.
+    let below = |w: &[u8; 8]| {
+        let v = u64::from_le_bytes(*w);
+        v.wrapping_sub(LO * 0x2C) & !v & HI != 0
+    };
     let mut at = 0;
     while let Some(word) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
-        let w = u64::from_le_bytes(*word);
-        if has_zero(w)
-            || has_zero(w ^ (LO * u64::from(b'+')))
-            || has_zero(w ^ (LO * u64::from(b'#')))
-        {
+        if below(word) {
             break;
         }
         at += 8;
+    }
+    // Fewer than eight bytes left (not a word that failed the test): look at them as the last word.
+    if at >= 8 && b.len() - at < 8 {
+        if let Some(last) = b.last_chunk::<8>() {
+            if !below(last) {
+                return None;
+            }
+        }
     }
     b.get(at..)?.iter().position(|&c| matches!(c, b'+' | b'#' | 0)).map(|i| at + i)
 }

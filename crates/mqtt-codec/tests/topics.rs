@@ -141,3 +141,32 @@ proptest! {
         prop_assert_eq!(matches(&filter, &name), reference(&filter, &name), "{} vs {}", filter, name);
     }
 }
+
+/// The word-at-a-time scan of Topic Names agrees with a byte loop for every ASCII byte and a few
+/// multi-byte characters at every position of names from 1 to 40 bytes.
+#[test]
+fn topic_name_scan_agrees_with_a_byte_loop_everywhere() {
+    let mut chars: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+    chars.extend(["é", "€", "𝄞", "\u{80}", "\u{7ff}"].map(String::from));
+    for len in 1..40usize {
+        for pos in 0..len {
+            for c in &chars {
+                let mut name = "a".repeat(pos);
+                name.push_str(c);
+                name.push_str(&"b".repeat(len - pos - 1));
+                let naive = name.bytes().position(|b| matches!(b, b'+' | b'#' | 0)).map(|i| {
+                    (
+                        if name.as_bytes()[i] == 0 {
+                            ErrorKind::NullCharacter
+                        } else {
+                            ErrorKind::WildcardInTopicName
+                        },
+                        i,
+                    )
+                });
+                let got = mqtt_codec::check_topic_name(&name).err().map(|e| (e.kind(), e.offset()));
+                assert_eq!(got, naive, "{name:?}");
+            }
+        }
+    }
+}

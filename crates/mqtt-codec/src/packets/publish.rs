@@ -50,12 +50,16 @@ impl<'a> Publish<'a> {
         let qos = QoS::from_bits((flags >> 1) & 0b11)
             .ok_or(DecodeError::new(ErrorKind::InvalidQos, 0))?;
         let topic_at = r.offset() + 2;
-        let topic = r.utf8()?;
+        // One pass for NUL and wildcards (`check_topic_name`) instead of a separate NUL search.
+        let topic = r.utf8_without_nul_check()?;
+        if !topic.is_empty() {
+            check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;
+        }
         let packet_id = if qos == QoS::AtMostOnce { None } else { Some(packet_id(r)?) };
         let properties = read_properties_if_v5(r, version, Context::Publish)?;
-        // MQTT 5.0 §3.3.2.3.4: a zero-length Topic Name is allowed with a Topic Alias.
-        if !(topic.is_empty() && properties.topic_alias().is_some()) {
-            check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;
+        // MQTT 5.0 §3.3.2.3.4: a zero-length Topic Name is allowed with a Topic Alias only.
+        if topic.is_empty() && properties.topic_alias().is_none() {
+            return Err(DecodeError::new(ErrorKind::EmptyTopic, topic_at));
         }
         Ok(Self {
             dup: flags & 0b1000 != 0,
