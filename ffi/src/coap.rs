@@ -307,16 +307,7 @@ pub extern "C" fn iotc_coap_get_opaque(
     number: u16,
     value: *mut iotc_slice,
 ) -> iotc_status {
-    guard(|| {
-        let Some(m) = raw::get(msg) else { return IOTC_ERR_NULL };
-        match first(m, number) {
-            None => IOTC_ERR_NOT_FOUND,
-            Some(v) => {
-                raw::put(value, iotc_slice::of(v));
-                IOTC_OK
-            }
-        }
-    })
+    get_bytes(msg, number, value, |_| true)
 }
 
 /// The first option `number` as a UTF-8 string (not NUL-terminated); `IOTC_ERR_INVALID_UTF8` when
@@ -327,11 +318,21 @@ pub extern "C" fn iotc_coap_get_string(
     number: u16,
     value: *mut iotc_slice,
 ) -> iotc_status {
+    get_bytes(msg, number, value, |v| core::str::from_utf8(v).is_ok())
+}
+
+/// The first option `number`, if `valid` accepts it (`IOTC_ERR_INVALID_UTF8` otherwise).
+fn get_bytes(
+    msg: *const iotc_coap_msg,
+    number: u16,
+    value: *mut iotc_slice,
+    valid: impl FnOnce(&[u8]) -> bool,
+) -> iotc_status {
     guard(|| {
         let Some(m) = raw::get(msg) else { return IOTC_ERR_NULL };
         match first(m, number) {
             None => IOTC_ERR_NOT_FOUND,
-            Some(v) if core::str::from_utf8(v).is_err() => IOTC_ERR_INVALID_UTF8,
+            Some(v) if !valid(v) => IOTC_ERR_INVALID_UTF8,
             Some(v) => {
                 raw::put(value, iotc_slice::of(v));
                 IOTC_OK

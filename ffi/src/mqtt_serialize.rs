@@ -328,12 +328,7 @@ pub extern "C" fn iotc_mqtt_serialize_suback(
     count: usize,
     written: *mut usize,
 ) -> iotc_status {
-    serialize(buf, buflen, written, |out| {
-        let v = level(level_)?;
-        let codes = raw::bytes(codes, count).ok_or(IOTC_ERR_NULL)?;
-        let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_SUBACK)?;
-        encode(&Packet::Suback(Suback::new(packet_id, properties, codes)), v, out)
-    })
+    codes_packet(buf, buflen, level_, packet_id, props, (codes, count), written, true)
 }
 
 /// Serializes an UNSUBACK (`codes` are sent under 5.0 only).
@@ -348,11 +343,31 @@ pub extern "C" fn iotc_mqtt_serialize_unsuback(
     count: usize,
     written: *mut usize,
 ) -> iotc_status {
+    codes_packet(buf, buflen, level_, packet_id, props, (codes, count), written, false)
+}
+
+/// SUBACK (`suback`) and UNSUBACK: properties and a list of reason codes, one byte each.
+#[allow(clippy::too_many_arguments)]
+fn codes_packet(
+    buf: *mut u8,
+    buflen: usize,
+    level_: u8,
+    packet_id: u16,
+    props: *const iotc_mqtt_props,
+    (codes, count): (*const u8, usize),
+    written: *mut usize,
+    suback: bool,
+) -> iotc_status {
     serialize(buf, buflen, written, |out| {
         let v = level(level_)?;
         let codes = raw::bytes(codes, count).ok_or(IOTC_ERR_NULL)?;
-        let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_UNSUBACK)?;
-        encode(&Packet::Unsuback(Unsuback::new(packet_id, properties, codes)), v, out)
+        if suback {
+            let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_SUBACK)?;
+            encode(&Packet::Suback(Suback::new(packet_id, properties, codes)), v, out)
+        } else {
+            let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_UNSUBACK)?;
+            encode(&Packet::Unsuback(Unsuback::new(packet_id, properties, codes)), v, out)
+        }
     })
 }
 
