@@ -206,112 +206,225 @@ pub const IOTC_MQTT_OTHER: iotc_status = 499;
 /// Link format: other error.
 pub const IOTC_LINKFORMAT_OTHER: iotc_status = 599;
 
+/// Every status description, NUL-terminated, one after the other. One named static (rather than a
+/// literal per status) so that a program that never calls `iotc_status_str` links none of it: string
+/// literals share a mergeable section that the linker keeps whole once any of them is used.
+static STATUS_TEXT: [u8; 2798] = *b"\
+    success\0\
+    incomplete: more bytes are needed\0\
+    end of iteration\0\
+    a required pointer argument is NULL\0\
+    an argument is out of range\0\
+    the output buffer is too small\0\
+    not found\0\
+    the packet or message is not of the type asked for\0\
+    a string argument is not UTF-8\0\
+    internal error\0\
+    CoAP: message too short\0\
+    CoAP: unknown version\0\
+    CoAP: invalid token length\0\
+    CoAP: token truncated\0\
+    CoAP: empty message not empty\0\
+    CoAP: reserved code class\0\
+    CoAP: type code mismatch\0\
+    CoAP: option delta reserved\0\
+    CoAP: option length reserved\0\
+    CoAP: option header truncated\0\
+    CoAP: option value truncated\0\
+    CoAP: option number overflow\0\
+    CoAP: empty payload\0\
+    CoAP: invalid utf8 option\0\
+    CoAP: unrecognized critical option\0\
+    CoAP: option length out of range\0\
+    CoAP: option not repeatable\0\
+    CoAP: proxy uri with uri options\0\
+    CoAP: invalid option value\0\
+    CoAP: oscore without payload\0\
+    CoAP: frame too large\0\
+    CoAP: web socket length not zero\0\
+    CoAP: frame truncated\0\
+    CoAP: unknown signaling code\0\
+    CoAP: unknown critical signaling option\0\
+    CoAP: invalid signaling option\0\
+    CoAP encode: token too long\0\
+    CoAP encode: option out of order\0\
+    CoAP encode: option value too long\0\
+    CoAP encode: option after the payload\0\
+    CoAP encode: invalid Uri-Host\0\
+    CoAP encode: frame too long\0\
+    CoAP encode: invalid URI\0\
+    MQTT: reserved packet type\0\
+    MQTT: invalid flags\0\
+    MQTT: invalid qos\0\
+    MQTT: dup with qos0\0\
+    MQTT: var int too long\0\
+    MQTT: var int not minimal\0\
+    MQTT: packet too large\0\
+    MQTT: truncated\0\
+    MQTT: trailing bytes\0\
+    MQTT: invalid utf8\0\
+    MQTT: null character\0\
+    MQTT: unknown property\0\
+    MQTT: property not allowed\0\
+    MQTT: duplicate property\0\
+    MQTT: invalid property value\0\
+    MQTT: auth data without method\0\
+    MQTT: properties truncated\0\
+    MQTT: invalid protocol name\0\
+    MQTT: unsupported protocol version\0\
+    MQTT: reserved connect flag\0\
+    MQTT: invalid will flags\0\
+    MQTT: password without username\0\
+    MQTT: invalid connack flags\0\
+    MQTT: zero packet identifier\0\
+    MQTT: no topic filters\0\
+    MQTT: invalid subscription options\0\
+    MQTT: no local on shared subscription\0\
+    MQTT: invalid reason code\0\
+    MQTT: packet type not in version\0\
+    MQTT: empty topic\0\
+    MQTT: wildcard in topic name\0\
+    MQTT: invalid wildcard\0\
+    MQTT: invalid shared subscription\0\
+    MQTT encode: packet too large for the Remaining Length\0\
+    MQTT encode: string longer than 65535 bytes\0\
+    link format: not utf8\0\
+    link format: expected target\0\
+    link format: unterminated target\0\
+    link format: invalid target\0\
+    link format: expected separator\0\
+    link format: empty link\0\
+    link format: expected param name\0\
+    link format: unterminated quote\0\
+    link format: bad escape\0\
+    link format: invalid value\0\
+    link format: duplicate attribute\0\
+    link format: quoted string required\0\
+    link format: invalid relation type\0\
+    link format: invalid number\0\
+    link format: invalid ext value\0\
+    link format: href parameter\0\
+    link format write: invalid attribute name\0\
+    link format write: invalid token value\0\
+    CoAP: other error\0\
+    MQTT: other error\0\
+    link format: other error\0\
+    unknown status\0";
+
+/// Each status with the offset of its description in [`STATUS_TEXT`], by status value.
+static STATUS_INDEX: [(u16, u16); 99] = [
+    (0, 0),
+    (1, 8),
+    (2, 42),
+    (100, 59),
+    (101, 95),
+    (102, 123),
+    (103, 154),
+    (104, 164),
+    (105, 215),
+    (199, 246),
+    (200, 261),
+    (201, 285),
+    (202, 307),
+    (203, 334),
+    (204, 356),
+    (205, 386),
+    (206, 412),
+    (207, 437),
+    (208, 465),
+    (209, 494),
+    (210, 524),
+    (211, 553),
+    (212, 582),
+    (213, 602),
+    (214, 628),
+    (215, 663),
+    (216, 696),
+    (217, 724),
+    (218, 757),
+    (219, 784),
+    (220, 813),
+    (221, 835),
+    (222, 868),
+    (223, 890),
+    (224, 919),
+    (225, 959),
+    (300, 990),
+    (301, 1018),
+    (302, 1051),
+    (303, 1086),
+    (304, 1124),
+    (305, 1154),
+    (306, 1182),
+    (400, 1207),
+    (401, 1234),
+    (402, 1254),
+    (403, 1272),
+    (404, 1292),
+    (405, 1315),
+    (406, 1341),
+    (407, 1364),
+    (408, 1380),
+    (409, 1401),
+    (410, 1420),
+    (411, 1441),
+    (412, 1464),
+    (413, 1491),
+    (414, 1516),
+    (415, 1545),
+    (416, 1576),
+    (417, 1603),
+    (418, 1631),
+    (419, 1666),
+    (420, 1694),
+    (421, 1719),
+    (422, 1751),
+    (423, 1779),
+    (424, 1808),
+    (425, 1831),
+    (426, 1866),
+    (427, 1904),
+    (428, 1930),
+    (429, 1963),
+    (430, 1981),
+    (431, 2010),
+    (432, 2033),
+    (480, 2067),
+    (481, 2122),
+    (500, 2166),
+    (501, 2188),
+    (502, 2217),
+    (503, 2250),
+    (504, 2278),
+    (505, 2310),
+    (506, 2334),
+    (507, 2367),
+    (508, 2399),
+    (509, 2423),
+    (510, 2450),
+    (511, 2483),
+    (512, 2519),
+    (513, 2554),
+    (514, 2582),
+    (515, 2613),
+    (580, 2641),
+    (581, 2683),
+    (299, 2722),
+    (499, 2740),
+    (599, 2758),
+];
+
+/// Offset of "unknown status" in [`STATUS_TEXT`].
+const UNKNOWN_STATUS: usize = 2783;
+
 /// A static, NUL-terminated description of `status`; unknown values give "unknown status".
 #[no_mangle]
 pub extern "C" fn iotc_status_str(status: u32) -> *const c_char {
-    let text: &'static [u8] = match status {
-        0 => b"success\0",
-        1 => b"incomplete: more bytes are needed\0",
-        2 => b"end of iteration\0",
-        100 => b"a required pointer argument is NULL\0",
-        101 => b"an argument is out of range\0",
-        102 => b"the output buffer is too small\0",
-        103 => b"not found\0",
-        104 => b"the packet or message is not of the type asked for\0",
-        105 => b"a string argument is not UTF-8\0",
-        199 => b"internal error\0",
-        200 => b"CoAP: message too short\0",
-        201 => b"CoAP: unknown version\0",
-        202 => b"CoAP: invalid token length\0",
-        203 => b"CoAP: token truncated\0",
-        204 => b"CoAP: empty message not empty\0",
-        205 => b"CoAP: reserved code class\0",
-        206 => b"CoAP: type code mismatch\0",
-        207 => b"CoAP: option delta reserved\0",
-        208 => b"CoAP: option length reserved\0",
-        209 => b"CoAP: option header truncated\0",
-        210 => b"CoAP: option value truncated\0",
-        211 => b"CoAP: option number overflow\0",
-        212 => b"CoAP: empty payload\0",
-        213 => b"CoAP: invalid utf8 option\0",
-        214 => b"CoAP: unrecognized critical option\0",
-        215 => b"CoAP: option length out of range\0",
-        216 => b"CoAP: option not repeatable\0",
-        217 => b"CoAP: proxy uri with uri options\0",
-        218 => b"CoAP: invalid option value\0",
-        219 => b"CoAP: oscore without payload\0",
-        220 => b"CoAP: frame too large\0",
-        221 => b"CoAP: web socket length not zero\0",
-        222 => b"CoAP: frame truncated\0",
-        223 => b"CoAP: unknown signaling code\0",
-        224 => b"CoAP: unknown critical signaling option\0",
-        225 => b"CoAP: invalid signaling option\0",
-        300 => b"CoAP encode: token too long\0",
-        301 => b"CoAP encode: option out of order\0",
-        302 => b"CoAP encode: option value too long\0",
-        303 => b"CoAP encode: option after the payload\0",
-        304 => b"CoAP encode: invalid Uri-Host\0",
-        305 => b"CoAP encode: frame too long\0",
-        306 => b"CoAP encode: invalid URI\0",
-        400 => b"MQTT: reserved packet type\0",
-        401 => b"MQTT: invalid flags\0",
-        402 => b"MQTT: invalid qos\0",
-        403 => b"MQTT: dup with qos0\0",
-        404 => b"MQTT: var int too long\0",
-        405 => b"MQTT: var int not minimal\0",
-        406 => b"MQTT: packet too large\0",
-        407 => b"MQTT: truncated\0",
-        408 => b"MQTT: trailing bytes\0",
-        409 => b"MQTT: invalid utf8\0",
-        410 => b"MQTT: null character\0",
-        411 => b"MQTT: unknown property\0",
-        412 => b"MQTT: property not allowed\0",
-        413 => b"MQTT: duplicate property\0",
-        414 => b"MQTT: invalid property value\0",
-        415 => b"MQTT: auth data without method\0",
-        416 => b"MQTT: properties truncated\0",
-        417 => b"MQTT: invalid protocol name\0",
-        418 => b"MQTT: unsupported protocol version\0",
-        419 => b"MQTT: reserved connect flag\0",
-        420 => b"MQTT: invalid will flags\0",
-        421 => b"MQTT: password without username\0",
-        422 => b"MQTT: invalid connack flags\0",
-        423 => b"MQTT: zero packet identifier\0",
-        424 => b"MQTT: no topic filters\0",
-        425 => b"MQTT: invalid subscription options\0",
-        426 => b"MQTT: no local on shared subscription\0",
-        427 => b"MQTT: invalid reason code\0",
-        428 => b"MQTT: packet type not in version\0",
-        429 => b"MQTT: empty topic\0",
-        430 => b"MQTT: wildcard in topic name\0",
-        431 => b"MQTT: invalid wildcard\0",
-        432 => b"MQTT: invalid shared subscription\0",
-        480 => b"MQTT encode: packet too large for the Remaining Length\0",
-        481 => b"MQTT encode: string longer than 65535 bytes\0",
-        500 => b"link format: not utf8\0",
-        501 => b"link format: expected target\0",
-        502 => b"link format: unterminated target\0",
-        503 => b"link format: invalid target\0",
-        504 => b"link format: expected separator\0",
-        505 => b"link format: empty link\0",
-        506 => b"link format: expected param name\0",
-        507 => b"link format: unterminated quote\0",
-        508 => b"link format: bad escape\0",
-        509 => b"link format: invalid value\0",
-        510 => b"link format: duplicate attribute\0",
-        511 => b"link format: quoted string required\0",
-        512 => b"link format: invalid relation type\0",
-        513 => b"link format: invalid number\0",
-        514 => b"link format: invalid ext value\0",
-        515 => b"link format: href parameter\0",
-        580 => b"link format write: invalid attribute name\0",
-        581 => b"link format write: invalid token value\0",
-        299 => b"CoAP: other error\0",
-        499 => b"MQTT: other error\0",
-        599 => b"link format: other error\0",
-        _ => b"unknown status\0",
-    };
-    text.as_ptr().cast()
+    let offset = STATUS_INDEX
+        .iter()
+        .find(|(code, _)| u32::from(*code) == status)
+        .map_or(UNKNOWN_STATUS, |(_, at)| usize::from(*at));
+    STATUS_TEXT.get(offset..).unwrap_or_default().as_ptr().cast()
 }
 
 /// The status for a CoAP decode error.
