@@ -71,7 +71,8 @@ pub struct ReliableMessage<'a> {
 /// Returns [`Framed::Incomplete`] with the exact number of missing bytes once the length header is
 /// in, and refuses a frame larger than `config.max_message_size` before its body arrives. Errors are
 /// framing errors, to be answered with Abort ([`Response::Abort`]); the option rules of RFC 7252
-/// §5.4 are checked by [`crate::receive_tcp`].
+/// §5.4, the UTF-8 of string options and the signaling rules are checked by [`crate::receive_tcp`],
+/// where a refused request still has its token and frame length.
 ///
 /// ```
 /// use coap_codec::{decode_tcp, Code, Framed, ReliableConfig};
