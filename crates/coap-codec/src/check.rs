@@ -27,7 +27,14 @@ impl<'a> Message<'a> {
             bad_option: Response::refuse(ty, code, Response::BadOption),
             bad_request: Response::refuse(ty, code, Response::BadRequest),
         };
-        check_registered(self.options(), self.options_offset(), code, recognized, answers)
+        check_registered(
+            self.options(),
+            self.options_offset(),
+            code,
+            recognized,
+            answers,
+            |_, _| Ok(()),
+        )
     }
 
     /// The first critical option that `recognized` rejects, for the diagnostic of a 4.02 response
@@ -50,13 +57,15 @@ pub(crate) struct Answers {
 }
 
 /// The rules of RFC 7252 §5.4.1, §5.4.3, §5.4.5 and §5.10.2 over a validated option list, shared by
-/// UDP messages and reliable-transport frames.
-pub(crate) fn check_registered(
-    options: Options<'_>,
+/// UDP messages and reliable-transport frames. `each` adds the caller's own rules for an option (its
+/// offset and value), checked in the same walk after the registry's.
+pub(crate) fn check_registered<'a>(
+    options: Options<'a>,
     options_offset: usize,
     code: Code,
     recognized: impl Fn(OptionNumber) -> bool,
     answers: Answers,
+    mut each: impl FnMut(usize, CoapOption<'a>) -> Result<(), DecodeError>,
 ) -> Result<(), DecodeError> {
     let mut prev: Option<OptionNumber> = None;
     let mut uri_option = false;
@@ -67,19 +76,21 @@ pub(crate) fn check_registered(
         prev = Some(n);
         uri_option |= matches!(n.0, 3 | 7 | 11 | 15);
         proxy_uri |= n == OptionNumber::PROXY_URI;
-        if !n.is_critical() {
-            continue;
+        if n.is_critical() {
+            let def = n.definition().filter(|_| recognized(n));
+            let kind = match def {
+                None => Some(ErrorKind::UnrecognizedCriticalOption),
+                Some(d) if !d.length_ok(opt.value().len()) => {
+                    Some(ErrorKind::OptionLengthOutOfRange)
+                }
+                Some(d) if repeated && !d.repeatable => Some(ErrorKind::OptionNotRepeatable),
+                Some(_) => None,
+            };
+            if let Some(kind) = kind {
+                return Err(DecodeError::new(kind, offset, answers.bad_option).with_option(n));
+            }
         }
-        let def = n.definition().filter(|_| recognized(n));
-        let kind = match def {
-            None => Some(ErrorKind::UnrecognizedCriticalOption),
-            Some(d) if !d.length_ok(opt.value().len()) => Some(ErrorKind::OptionLengthOutOfRange),
-            Some(d) if repeated && !d.repeatable => Some(ErrorKind::OptionNotRepeatable),
-            Some(_) => None,
-        };
-        if let Some(kind) = kind {
-            return Err(DecodeError::new(kind, offset, answers.bad_option).with_option(n));
-        }
+        each(offset, opt)?;
     }
     if proxy_uri && uri_option && code.is_request() {
         return Err(DecodeError::new(

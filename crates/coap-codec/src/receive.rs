@@ -2,10 +2,10 @@
 //! rules of RFC 7252 §5.4, the extension option values, the signaling rules of RFC 8323 §5), and say
 //! how to answer what is refused.
 
-use crate::check::{check_registered, with_offsets, Answers};
+use crate::check::{check_registered, Answers};
 use crate::error::{DecodeError, ErrorKind, Response, ValueError};
 use crate::reliable::{decode_tcp, decode_websocket, Framed, ReliableConfig, ReliableMessage};
-use crate::{BlockValue, Code, DecodeConfig, Message, OptionNumber, Options, OscoreOption};
+use crate::{BlockValue, CoapOption, Code, DecodeConfig, Message, OptionNumber, OscoreOption};
 
 /// A message that was refused: the error (whose [`DecodeError::response`] is the answer to give)
 /// and, when the bytes decoded but a rule refused them, the message itself, whose token (and message
@@ -46,9 +46,13 @@ pub fn receive_udp(
         bad_request: Response::refuse(ty, code, Response::BadRequest),
     };
     let refuse = |error| Refused { error, message: Some(msg) };
-    msg.check_options().map_err(refuse)?;
-    let parts = Parts { options: msg.options(), offset: msg.options_offset(), code };
-    check_extensions(parts, msg.payload().is_empty(), answers, false).map_err(refuse)?;
+    // One walk over the options: the registry's rules, then the extension values, per option.
+    let ext = Extensions { code, no_payload: msg.payload().is_empty(), answers, bert: false };
+    let registered = |n: OptionNumber| n.definition().is_some();
+    check_registered(msg.options(), msg.options_offset(), code, registered, answers, |at, opt| {
+        ext.check(at, opt)
+    })
+    .map_err(refuse)?;
     Ok(msg)
 }
 
@@ -93,80 +97,76 @@ fn check_reliable<'a>(
     } else {
         Answers { bad_option: Response::Ignore, bad_request: Response::Ignore }
     };
-    if !config.decode.accepts_lenient_utf8() {
-        check_utf8(msg.options(), msg.options_offset(), answers.bad_request).map_err(refuse)?;
-    }
-    let parts = Parts { options: msg.options(), offset: msg.options_offset(), code };
-    check_registered(
-        parts.options.clone(),
-        parts.offset,
-        code,
-        |n| n.definition().is_some(),
-        answers,
-    )
+    let ext = Extensions { code, no_payload: msg.payload().is_empty(), answers, bert: config.bert };
+    // The UDP decoder checks string options for UTF-8 while it walks them; here it is done in the
+    // same walk as the registry's and the extensions' rules.
+    let utf8 = !config.decode.accepts_lenient_utf8();
+    let registered = |n: OptionNumber| n.definition().is_some();
+    check_registered(msg.options(), msg.options_offset(), code, registered, answers, |at, opt| {
+        if utf8 {
+            check_utf8(at, opt, answers.bad_request)?;
+        }
+        ext.check(at, opt)
+    })
     .map_err(refuse)?;
-    check_extensions(parts, msg.payload().is_empty(), answers, config.bert).map_err(refuse)?;
     Ok(msg)
-}
-
-/// The options of a message with where they start and the code they belong to.
-struct Parts<'a> {
-    options: Options<'a>,
-    offset: usize,
-    code: Code,
 }
 
 /// The value rules of the extension options that a receiver must enforce rather than ignore:
 /// Block SZX 7 outside BERT (RFC 7959 §2.2: 4.00 in a request), Hop-Limit 0 or not one byte in a
 /// request (RFC 8768 §3: 4.00), a malformed OSCORE value (RFC 8613 §6.1, §8.2: 4.02) or an OSCORE
 /// option without payload (RFC 8613 §2).
-fn check_extensions(
-    parts: Parts<'_>,
+#[derive(Clone, Copy)]
+struct Extensions {
+    code: Code,
     no_payload: bool,
     answers: Answers,
     bert: bool,
-) -> Result<(), DecodeError> {
-    let invalid = |v, at, answer, n| {
-        DecodeError::new(ErrorKind::InvalidOptionValue(v), at, answer).with_option(n)
-    };
-    for (at, opt) in with_offsets(parts.options, parts.offset) {
+}
+
+impl Extensions {
+    /// Checks one option, at message offset `at`.
+    fn check(&self, at: usize, opt: CoapOption<'_>) -> Result<(), DecodeError> {
         let n = opt.number();
+        let invalid = |v, answer| {
+            DecodeError::new(ErrorKind::InvalidOptionValue(v), at, answer).with_option(n)
+        };
         match n {
             OptionNumber::BLOCK1
             | OptionNumber::BLOCK2
             | OptionNumber::Q_BLOCK1
             | OptionNumber::Q_BLOCK2 => {
-                BlockValue::decode(opt.value(), bert)
-                    .map_err(|v| invalid(v, at, answers.bad_request, n))?;
+                BlockValue::decode(opt.value(), self.bert)
+                    .map_err(|v| invalid(v, self.answers.bad_request))?;
             }
-            OptionNumber::HOP_LIMIT if parts.code.is_request() => match opt.value() {
-                [0] => return Err(invalid(ValueError::HopLimitZero, at, answers.bad_request, n)),
+            OptionNumber::HOP_LIMIT if self.code.is_request() => match opt.value() {
+                [0] => return Err(invalid(ValueError::HopLimitZero, self.answers.bad_request)),
                 [_] => {}
-                _ => return Err(invalid(ValueError::Length, at, answers.bad_request, n)),
+                _ => return Err(invalid(ValueError::Length, self.answers.bad_request)),
             },
             OptionNumber::OSCORE => {
                 OscoreOption::decode(opt.value())
-                    .map_err(|v| invalid(v, at, answers.bad_option, n))?;
-                if no_payload {
-                    let e =
-                        DecodeError::new(ErrorKind::OscoreWithoutPayload, at, answers.bad_option);
+                    .map_err(|v| invalid(v, self.answers.bad_option))?;
+                if self.no_payload {
+                    let e = DecodeError::new(
+                        ErrorKind::OscoreWithoutPayload,
+                        at,
+                        self.answers.bad_option,
+                    );
                     return Err(e.with_option(n));
                 }
             }
             _ => {}
         }
+        Ok(())
     }
-    Ok(())
 }
 
-/// The registered string options must be UTF-8 (RFC 7252 §3.2); the UDP decoder checks this while
-/// walking the options, the reliable transports here, after framing.
-fn check_utf8(options: Options<'_>, offset: usize, answer: Response) -> Result<(), DecodeError> {
-    for (at, opt) in with_offsets(options, offset) {
-        let n = opt.number();
-        if crate::registry::is_string_option(n.0) && core::str::from_utf8(opt.value()).is_err() {
-            return Err(DecodeError::new(ErrorKind::InvalidUtf8Option, at, answer).with_option(n));
-        }
+/// The registered string options must be UTF-8 (RFC 7252 §3.2).
+fn check_utf8(at: usize, opt: CoapOption<'_>, answer: Response) -> Result<(), DecodeError> {
+    let n = opt.number();
+    if crate::registry::is_string_option(n.0) && core::str::from_utf8(opt.value()).is_err() {
+        return Err(DecodeError::new(ErrorKind::InvalidUtf8Option, at, answer).with_option(n));
     }
     Ok(())
 }
