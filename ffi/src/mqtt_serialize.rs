@@ -7,8 +7,8 @@ use mqtt_codec::packets::{
     Unsuback, Will,
 };
 use mqtt_codec::{
-    check_topic_name, encode_subscribe, encode_unsubscribe, write_properties, Packet, Properties,
-    Property, PropertyId, PropertyValue, ProtocolVersion, ReasonCode, TopicFilter,
+    encode_subscribe, encode_unsubscribe, write_properties, Packet, Properties, Property,
+    PropertyId, PropertyValue, ProtocolVersion, ReasonCode,
 };
 
 use crate::guard::guard;
@@ -22,7 +22,9 @@ use crate::status::*;
 
 /// Runs `encode` on the caller's buffer, which returns the length written and the protocol level;
 /// then decodes the result as a receiver would, so that nothing is sent that the decoder refuses (a
-/// reason code the packet type does not allow, for instance), and stores the length.
+/// wildcard in a Topic Name, a zero packet identifier, a reason code the packet type does not allow),
+/// and stores the length. This is where every MQTT rule of the serializers is checked: they only
+/// convert the C fields to types. On an error the buffer holds unspecified bytes.
 fn serialize(
     buf: *mut u8,
     buflen: usize,
@@ -96,7 +98,6 @@ pub extern "C" fn iotc_mqtt_serialize_connect(
         let v = level(c.level)?;
         let will = if c.has_will {
             let topic = text(c.will_topic)?;
-            check_topic_name(topic).map_err(|e| mqtt_decode(e.kind()))?;
             Some(Will {
                 qos: qos(c.will_qos)?,
                 retain: c.will_retain,
@@ -160,15 +161,7 @@ pub extern "C" fn iotc_mqtt_serialize_publish(
         let v = level(level_)?;
         let q = qos(p.qos)?;
         let topic = text(p.topic)?;
-        // MQTT 5.0 allows an empty topic when a Topic Alias stands for it.
-        if !(topic.is_empty() && v.is_v5()) {
-            check_topic_name(topic).map_err(|e| mqtt_decode(e.kind()))?;
-        }
-        let packet_id = match q {
-            QoS::AtMostOnce => None,
-            _ if p.packet_id == 0 => return Err(IOTC_MQTT_ZERO_PACKET_IDENTIFIER),
-            _ => Some(p.packet_id),
-        };
+        let packet_id = (q != QoS::AtMostOnce).then_some(p.packet_id);
         let publish = Publish {
             dup: p.dup,
             qos: q,
@@ -203,9 +196,6 @@ pub extern "C" fn iotc_mqtt_serialize_ack(
             7 => AckKind::Pubcomp,
             _ => return Err(IOTC_ERR_INVALID_ARGUMENT),
         };
-        if packet_id == 0 {
-            return Err(IOTC_MQTT_ZERO_PACKET_IDENTIFIER);
-        }
         let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_PUBACK)?;
         let ack = mqtt_codec::packets::Ack {
             kind,
@@ -262,14 +252,10 @@ pub extern "C" fn iotc_mqtt_serialize_subscribe(
     serialize(buf, buflen, written, |out| {
         let v = level(level_)?;
         let subs = raw::array(subs, count).ok_or(IOTC_ERR_NULL)?;
-        if packet_id == 0 {
-            return Err(IOTC_MQTT_ZERO_PACKET_IDENTIFIER);
-        }
-        if subs.is_empty() {
-            return Err(IOTC_MQTT_NO_TOPIC_FILTERS);
-        }
+        // What the encoder needs as types; the MQTT rules (filters, packet id, at least one
+        // filter) are checked by `serialize` decoding the result.
         for s in subs {
-            TopicFilter::parse(text(s.filter)?).map_err(|e| mqtt_decode(e.kind()))?;
+            text(s.filter)?;
             subscription_options(s.options, v)?;
         }
         let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_SUBSCRIBE)?;
@@ -297,14 +283,8 @@ pub extern "C" fn iotc_mqtt_serialize_unsubscribe(
     serialize(buf, buflen, written, |out| {
         let v = level(level_)?;
         let filters = raw::array(filters, count).ok_or(IOTC_ERR_NULL)?;
-        if packet_id == 0 {
-            return Err(IOTC_MQTT_ZERO_PACKET_IDENTIFIER);
-        }
-        if filters.is_empty() {
-            return Err(IOTC_MQTT_NO_TOPIC_FILTERS);
-        }
         for f in filters {
-            TopicFilter::parse(text(*f)?).map_err(|e| mqtt_decode(e.kind()))?;
+            text(*f)?;
         }
         let properties = properties(props, crate::mqtt::IOTC_MQTT_CTX_UNSUBSCRIBE)?;
         let list = filters

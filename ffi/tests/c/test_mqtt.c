@@ -125,6 +125,9 @@ static void serializers(void) {
     c.username = S("u");
     c.has_password = true;
     c.password = S("pw");
+    c.will_topic = S("dev/+/status");
+    CHECK(iotc_mqtt_serialize_connect(buf, sizeof buf, &c, &len) == IOTC_MQTT_WILDCARD_IN_TOPIC_NAME);
+    c.will_topic = S("dev/1/status");
     CHECK(iotc_mqtt_serialize_connect(buf, sizeof buf, &c, &len) == IOTC_OK);
     p = decode_one(buf, len, 4);
     iotc_mqtt_connect cc;
@@ -146,6 +149,7 @@ static void serializers(void) {
         CHECK(a.reason_code == (t == 5 ? 0x10 : 0));
     }
     CHECK(iotc_mqtt_serialize_ack(buf, sizeof buf, 4, 8, 1, 0, NULL, &len) == IOTC_ERR_INVALID_ARGUMENT);
+    CHECK(iotc_mqtt_serialize_ack(buf, sizeof buf, 4, 4, 0, 0, NULL, &len) == IOTC_MQTT_ZERO_PACKET_IDENTIFIER);
 
     iotc_mqtt_subscription subs[2] = {{S("a/+/c"), 1}, {S("$share/g/x/#"), 2}};
     CHECK(iotc_mqtt_serialize_subscribe(buf, sizeof buf, 5, 9, NULL, subs, 2, &len) == IOTC_OK);
@@ -169,6 +173,8 @@ static void serializers(void) {
     CHECK(iotc_mqtt_list_get(&p, &l) == IOTC_OK && l.list.len == 2 && l.list.ptr[1] == 0x80);
 
     iotc_slice filters[1] = {S("a/+/c")};
+    CHECK(iotc_mqtt_serialize_unsubscribe(buf, sizeof buf, 4, 10, NULL, filters, 0, &len) == IOTC_MQTT_NO_TOPIC_FILTERS);
+    CHECK(iotc_mqtt_serialize_unsubscribe(buf, sizeof buf, 4, 0, NULL, filters, 1, &len) == IOTC_MQTT_ZERO_PACKET_IDENTIFIER);
     CHECK(iotc_mqtt_serialize_unsubscribe(buf, sizeof buf, 4, 10, NULL, filters, 1, &len) == IOTC_OK);
     p = decode_one(buf, len, 4);
     CHECK(iotc_mqtt_list_get(&p, &l) == IOTC_OK && l.packet_id == 10 && !l.with_options);
