@@ -30,6 +30,7 @@ pub mod packets;
 mod properties;
 mod reader;
 mod reason;
+mod scan;
 mod topic;
 mod varint;
 mod version;

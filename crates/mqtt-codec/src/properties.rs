@@ -140,23 +140,52 @@ pub struct Property<'a> {
     pub value: PropertyValue<'a>,
 }
 
-fn read_one<'a>(r: &mut Reader<'a>) -> Result<(Property<'a>, u16), DecodeError> {
+/// Reads one property that was checked before, for iteration: its strings were checked for U+0000
+/// then, and only need their `&str` now.
+fn read_one<'a>(r: &mut Reader<'a>) -> Result<Property<'a>, DecodeError> {
     let at = r.offset();
     let id = r.varint()?;
-    let Some((kind, contexts)) = u8::try_from(id).ok().and_then(spec) else {
+    let Some((kind, _)) = u8::try_from(id).ok().and_then(spec) else {
         return Err(r.error_at(ErrorKind::UnknownProperty, at));
     };
-    let id = PropertyId(id as u8);
     let value = match kind {
         Kind::Byte => PropertyValue::Byte(r.u8()?),
         Kind::U16 => PropertyValue::U16(r.u16()?),
         Kind::U32 => PropertyValue::U32(r.u32()?),
         Kind::VarInt => PropertyValue::VarInt(r.varint()?),
-        Kind::Utf8 => PropertyValue::Utf8(r.utf8()?),
+        Kind::Utf8 => PropertyValue::Utf8(r.utf8_without_nul_check()?),
         Kind::Binary => PropertyValue::Binary(r.binary()?),
-        Kind::Pair => PropertyValue::Pair(r.utf8()?, r.utf8()?),
+        Kind::Pair => PropertyValue::Pair(r.utf8_without_nul_check()?, r.utf8_without_nul_check()?),
     };
-    Ok((Property { id, value }, contexts))
+    Ok(Property { id: PropertyId(id as u8), value })
+}
+
+/// What the checking pass keeps of a property: its identifier, the packets it may appear in, and
+/// its value when it is a number (for the range rules).
+struct Checked {
+    id: PropertyId,
+    kind: Kind,
+    contexts: u16,
+    number: Option<u32>,
+}
+
+/// Reads and checks one property (type, length, UTF-8 and U+0000) without building its value.
+fn check_one(r: &mut Reader<'_>) -> Result<Checked, DecodeError> {
+    let at = r.offset();
+    let id = r.varint()?;
+    let Some((kind, contexts)) = u8::try_from(id).ok().and_then(spec) else {
+        return Err(r.error_at(ErrorKind::UnknownProperty, at));
+    };
+    let number = match kind {
+        Kind::Byte => Some(u32::from(r.u8()?)),
+        Kind::U16 => Some(u32::from(r.u16()?)),
+        Kind::U32 => Some(r.u32()?),
+        Kind::VarInt => Some(r.varint()?),
+        Kind::Utf8 => r.skip_utf8().map(|()| None)?,
+        Kind::Binary => r.binary().map(|_| None)?,
+        Kind::Pair => r.skip_utf8().and_then(|()| r.skip_utf8()).map(|()| None)?,
+    };
+    Ok(Checked { id: PropertyId(id as u8), kind, contexts, number })
 }
 
 /// The properties of a packet, checked. Iterating yields them in wire order and cannot fail.
@@ -295,7 +324,7 @@ impl<'a> Iterator for PropertyIter<'a> {
             return None;
         }
         // Checked when the packet was decoded; an error here would only end the iteration.
-        read_one(&mut self.reader).ok().map(|(p, _)| p)
+        read_one(&mut self.reader).ok()
     }
 }
 
@@ -341,9 +370,9 @@ fn read_properties_body<'a>(
     let mut auth_data_at = None;
     while !inner.is_empty() {
         let at = inner.offset();
-        let (p, contexts) = read_one(inner)?;
+        let p = check_one(inner)?;
         let err = |kind| Err(DecodeError::new(kind, at));
-        if contexts & context.bit() == 0 {
+        if p.contexts & context.bit() == 0 {
             return err(ErrorKind::PropertyNotAllowed);
         }
         let bit = 1u64 << (p.id.0 & 63);
@@ -353,12 +382,18 @@ fn read_properties_body<'a>(
             return err(ErrorKind::DuplicateProperty);
         }
         seen |= bit;
-        let in_range = match (p.id, p.value) {
-            (PropertyId::RECEIVE_MAXIMUM | PropertyId::TOPIC_ALIAS, PropertyValue::U16(0)) => false,
-            (PropertyId::MAXIMUM_PACKET_SIZE, PropertyValue::U32(0)) => false,
-            (PropertyId::SUBSCRIPTION_IDENTIFIER, PropertyValue::VarInt(0)) => false,
-            (PropertyId::MAXIMUM_QOS, PropertyValue::Byte(q)) => q <= 1,
-            (_, PropertyValue::Byte(b)) => b <= 1,
+        // Receive Maximum, Topic Alias, Maximum Packet Size and Subscription Identifier may not be
+        // 0 (MQTT 5.0 §3.1.2.11.3, §3.3.2.3.4, §3.1.2.11.4, §3.8.2.1.2); every Byte property is 0 or
+        // 1, Maximum QoS included (§3.2.2.3.4).
+        let in_range = match (p.id, p.number) {
+            (
+                PropertyId::RECEIVE_MAXIMUM
+                | PropertyId::TOPIC_ALIAS
+                | PropertyId::MAXIMUM_PACKET_SIZE
+                | PropertyId::SUBSCRIPTION_IDENTIFIER,
+                Some(0),
+            ) => false,
+            (_, Some(b)) if p.kind == Kind::Byte => b <= 1,
             _ => true,
         };
         if !in_range {

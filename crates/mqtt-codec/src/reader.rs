@@ -2,6 +2,7 @@
 //! errors at packet offsets. Lengths from the wire are checked before any slice is taken.
 
 use crate::error::{DecodeError, ErrorKind};
+use crate::scan::{any_byte, is_ascii_without_nul};
 use crate::varint::{read_varint, VarInt};
 
 #[derive(Debug, Clone)]
@@ -87,8 +88,8 @@ impl<'a> Reader<'a> {
         self.bytes(len).map_err(|_| self.error_at(ErrorKind::Truncated, at))
     }
 
-    /// A UTF-8 Encoded String checked for well-formed UTF-8 only: for topic filters, whose own check
-    /// reports U+0000 in the same pass as the wildcards, and for strings checked before.
+    /// A UTF-8 Encoded String checked for well-formed UTF-8 only: for topic names and filters, whose
+    /// own checks report U+0000 in the same pass as the wildcards, and for strings checked before.
     pub(crate) fn utf8_without_nul_check(&mut self) -> Result<&'a str, DecodeError> {
         let bytes = self.binary()?;
         let start = self.offset() - bytes.len();
@@ -102,6 +103,30 @@ impl<'a> Reader<'a> {
         let start = self.offset() - bytes.len();
         check_utf8(bytes).map_err(|e| e.shifted(start))
     }
+
+    /// The same rules as [`Reader::utf8`] for a string that is only checked now and read later (as
+    /// &str, by an iterator): an ASCII string without U+0000 is settled by one vector test instead of
+    /// a UTF-8 decode.
+    pub(crate) fn skip_utf8(&mut self) -> Result<(), DecodeError> {
+        let bytes = self.binary()?;
+        if is_ascii_without_nul(bytes) {
+            return Ok(());
+        }
+        let start = self.offset() - bytes.len();
+        check_utf8(bytes).map(|_| ()).map_err(|e| e.shifted(start))
+    }
+
+    /// The raw bytes of a UTF-8 Encoded String checked for well-formed UTF-8 only (U+0000 is left to
+    /// the caller's own pass, as in [`Reader::utf8_without_nul_check`]).
+    pub(crate) fn utf8_bytes_without_nul_check(&mut self) -> Result<&'a [u8], DecodeError> {
+        let bytes = self.binary()?;
+        if any_byte(bytes, |b| b >= 0x80) {
+            let start = self.offset() - bytes.len();
+            core::str::from_utf8(bytes)
+                .map_err(|e| DecodeError::new(ErrorKind::InvalidUtf8, start + e.valid_up_to()))?;
+        }
+        Ok(bytes)
+    }
 }
 
 /// The MQTT rules for string content; offsets are within `bytes`.
@@ -109,8 +134,8 @@ pub(crate) fn check_utf8(bytes: &[u8]) -> Result<&str, DecodeError> {
     // Rust's UTF-8 check already rejects surrogate encodings and overlong forms.
     let s = core::str::from_utf8(bytes)
         .map_err(|e| DecodeError::new(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
-    // `contains` is core's word-at-a-time memchr; the position is only needed on the error path.
-    if bytes.contains(&0) {
+    // The position is only needed on the error path.
+    if any_byte(bytes, |b| b == 0) {
         let i = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(DecodeError::new(ErrorKind::NullCharacter, i));
     }

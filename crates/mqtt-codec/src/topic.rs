@@ -2,52 +2,25 @@
 //! without allocation.
 
 use crate::error::{DecodeError, ErrorKind};
+use crate::scan::any_byte;
 
 /// Checks a Topic Name, as in PUBLISH: at least one character [MQTT-4.7.3-1], no wildcard
 /// [MQTT-3.3.2-2], no U+0000 [MQTT-4.7.3-2]. The offset of an error is within `name`.
 pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
-    if name.is_empty() {
+    let b = name.as_bytes();
+    if b.is_empty() {
         return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
     }
-    match first_of_plus_hash_nul(name.as_bytes()) {
-        Some(i) if name.as_bytes().get(i) == Some(&0) => {
-            Err(DecodeError::new(ErrorKind::NullCharacter, i))
-        }
+    // `+`, `#` and NUL are all below 0x2C, where topic bytes are rare (`$`, space): one vector test
+    // settles almost every topic, and the exact look runs only when it fails.
+    if !any_byte(b, |c| c < 0x2C) {
+        return Ok(());
+    }
+    match b.iter().position(|&c| matches!(c, b'+' | b'#' | 0)) {
+        Some(i) if b.get(i) == Some(&0) => Err(DecodeError::new(ErrorKind::NullCharacter, i)),
         Some(i) => Err(DecodeError::new(ErrorKind::WildcardInTopicName, i)),
         None => Ok(()),
     }
-}
-
-/// The position of the first `+`, `#` or NUL, eight bytes at a time (topics are long and rarely hold
-/// any of them; a byte loop was the largest cost of decoding a small PUBLISH). All three are below
-/// 0x2C, where topic bytes are rare (`$`, space): one "any byte below 0x2C" test per word, and an
-/// exact look only from the first word that fails it. The last partial word is tested as the
-/// overlapping final eight bytes.
-fn first_of_plus_hash_nul(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Exact for bytes below 0x80; a byte of 0x80 or more never sets its own flag, and can only
-    // set a false one above it, which the exact look then clears.
-    let below = |w: &[u8; 8]| {
-        let v = u64::from_le_bytes(*w);
-        v.wrapping_sub(LO * 0x2C) & !v & HI != 0
-    };
-    let mut at = 0;
-    while let Some(word) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
-        if below(word) {
-            break;
-        }
-        at += 8;
-    }
-    // Fewer than eight bytes left (not a word that failed the test): look at them as the last word.
-    if at >= 8 && b.len() - at < 8 {
-        if let Some(last) = b.last_chunk::<8>() {
-            if !below(last) {
-                return None;
-            }
-        }
-    }
-    b.get(at..)?.iter().position(|&c| matches!(c, b'+' | b'#' | 0)).map(|i| at + i)
 }
 
 /// A checked Topic Filter: a plain filter, or a shared subscription `$share/{ShareName}/{filter}`.
@@ -64,36 +37,29 @@ impl<'a> TopicFilter<'a> {
     /// `$share/` a non-empty ShareName without wildcards and a non-empty filter [MQTT-4.8.2-1],
     /// [MQTT-4.8.2-2]. The offset of an error is within `filter`.
     pub fn parse(filter: &'a str) -> Result<Self, DecodeError> {
-        if filter.is_empty() {
-            return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
-        }
-        if let Some(rest) = filter.strip_prefix("$share/") {
-            let bad = |at| Err(DecodeError::new(ErrorKind::InvalidSharedSubscription, at));
-            let Some((share, inner)) = rest.split_once('/') else { return bad(filter.len()) };
-            if share.is_empty() {
-                return bad(7);
-            }
-            if let Some(i) = share.bytes().position(|b| b == b'+' || b == b'#') {
-                return bad(7 + i);
-            }
-            let inner_at = 7 + share.len() + 1;
-            if inner.is_empty() {
-                return bad(inner_at);
-            }
-            check_filter(inner).map_err(|e| e.shifted(inner_at))?;
-            return Ok(Self { raw: filter, share_name: Some(share), filter: inner });
-        }
-        check_filter(filter)?;
-        Ok(Self { raw: filter, share_name: None, filter })
+        let share_end = check_filter_rules(filter.as_bytes())?;
+        Ok(Self::split(filter, share_end))
     }
 
     /// A filter that was checked before (when its packet was decoded): only the shared-subscription
     /// prefix is split off again.
     pub(crate) fn checked(raw: &'a str) -> Self {
-        if let Some((share, inner)) = raw.strip_prefix("$share/").and_then(|r| r.split_once('/')) {
-            return Self { raw, share_name: Some(share), filter: inner };
+        let b = raw.as_bytes();
+        let share_end = match b.strip_prefix(SHARE_PREFIX) {
+            Some(rest) => rest.iter().position(|&c| c == b'/').map(|i| SHARE_PREFIX.len() + i),
+            None => None,
+        };
+        Self::split(raw, share_end)
+    }
+
+    /// `share_end` is where the ShareName of `$share/{ShareName}/{filter}` ends (at its `/`).
+    fn split(raw: &'a str, share_end: Option<usize>) -> Self {
+        let shared = share_end
+            .and_then(|end| Some((raw.get(SHARE_PREFIX.len()..end)?, raw.get(end + 1..)?)));
+        match shared {
+            Some((share, inner)) => Self { raw, share_name: Some(share), filter: inner },
+            None => Self { raw, share_name: None, filter: raw },
         }
-        Self { raw, share_name: None, filter: raw }
     }
 
     /// The filter as written, `$share/{ShareName}/` included.
@@ -122,11 +88,52 @@ impl<'a> TopicFilter<'a> {
     }
 }
 
-/// One pass over the bytes: `+` must have `/` or an end on both sides, `#` a `/` or the start before
-/// it and the end after it.
-fn check_filter(filter: &str) -> Result<(), DecodeError> {
-    let b = filter.as_bytes();
+const SHARE_PREFIX: &[u8] = b"$share/";
+
+/// The Topic Filter rules of [`TopicFilter::parse`] on bytes whose UTF-8 is checked apart (a packet's
+/// filters are checked without building a `&str`). For a shared subscription, returns where its
+/// ShareName ends.
+pub(crate) fn check_filter_rules(b: &[u8]) -> Result<Option<usize>, DecodeError> {
+    if b.is_empty() {
+        return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
+    }
+    let Some(rest) = b.strip_prefix(SHARE_PREFIX) else {
+        check_filter(b)?;
+        return Ok(None);
+    };
+    let at = SHARE_PREFIX.len();
+    let bad = |at| Err(DecodeError::new(ErrorKind::InvalidSharedSubscription, at));
+    let Some(slash) = rest.iter().position(|&c| c == b'/') else { return bad(b.len()) };
+    let share = rest.get(..slash).unwrap_or_default();
+    if share.is_empty() {
+        return bad(at);
+    }
+    if let Some(i) = share.iter().position(|&c| matches!(c, b'+' | b'#' | 0)) {
+        if share.get(i) == Some(&0) {
+            return Err(DecodeError::new(ErrorKind::NullCharacter, at + i));
+        }
+        return bad(at + i);
+    }
+    let inner_at = at + slash + 1;
+    let inner = rest.get(slash + 1..).unwrap_or_default();
+    if inner.is_empty() {
+        return bad(inner_at);
+    }
+    check_filter(inner).map_err(|e| e.shifted(inner_at))?;
+    Ok(Some(at + slash))
+}
+
+/// `+` must have `/` or an end on both sides, `#` a `/` or the start before it and the end after it.
+/// All three special bytes (NUL too) are below 0x2C: one vector test clears most filters, and the
+/// byte loop that follows otherwise looks closer only at bytes below 0x2C.
+fn check_filter(b: &[u8]) -> Result<(), DecodeError> {
+    if !any_byte(b, |c| c < 0x2C) {
+        return Ok(());
+    }
     for (i, &c) in b.iter().enumerate() {
+        if c >= 0x2C {
+            continue;
+        }
         let after_separator = i == 0 || b.get(i - 1) == Some(&b'/');
         let ok = match c {
             0 => return Err(DecodeError::new(ErrorKind::NullCharacter, i)),
@@ -158,28 +165,6 @@ pub fn matches(filter: &str, name: &str) -> bool {
             (Some(fl), Some(nl)) if fl == nl => {}
             (None, None) => return true,
             _ => return false,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_of_plus_hash_nul;
-
-    #[test]
-    fn special_byte_found_at_every_position_and_length() {
-        for len in 0..40usize {
-            assert_eq!(first_of_plus_hash_nul(&[b'a'; 40][..len]), None, "len {len}");
-            for pos in 0..len {
-                for special in [b'+', b'#', 0] {
-                    let mut v = [b'a'; 40];
-                    v[pos] = special;
-                    if pos + 1 < len {
-                        v[len - 1] = b'#';
-                    }
-                    assert_eq!(first_of_plus_hash_nul(&v[..len]), Some(pos), "len {len} pos {pos}");
-                }
-            }
         }
     }
 }

@@ -51,6 +51,15 @@ pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
     }
 }
 
+/// Checks the next Topic Filter of a SUBSCRIBE or UNSUBSCRIBE without building a `&str` (the
+/// iterators build it when the filters are read); `Ok(true)` for a shared subscription.
+pub(crate) fn skip_topic_filter(r: &mut Reader<'_>) -> Result<bool, DecodeError> {
+    let at = r.offset() + 2;
+    let filter = r.utf8_bytes_without_nul_check()?;
+    let share_end = crate::topic::check_filter_rules(filter).map_err(|e| e.shifted(at))?;
+    Ok(share_end.is_some())
+}
+
 /// Fails when bytes are left after the last field.
 pub(crate) fn finish(r: &Reader<'_>) -> Result<(), DecodeError> {
     if r.is_empty() {

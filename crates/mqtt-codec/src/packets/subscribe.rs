@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id, reason_code_list, QoS};
+use crate::packets::{finish, packet_id, reason_code_list, skip_topic_filter, QoS};
 use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -140,13 +140,11 @@ fn check_subscriptions(
 ) -> Result<(), DecodeError> {
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
-        let filter_at = check.offset() + 2;
-        let filter = TopicFilter::parse(check.utf8_without_nul_check()?)
-            .map_err(|e| e.shifted(filter_at))?;
+        let shared = skip_topic_filter(&mut check)?;
         let options_at = check.offset();
         let options = SubscriptionOptions::from_byte(check.u8()?, version)
             .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
-        if options.no_local && filter.share_name().is_some() {
+        if options.no_local && shared {
             return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
         }
     }

@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id, reason_code_list};
+use crate::packets::{finish, packet_id, reason_code_list, skip_topic_filter};
 use crate::properties::{read_properties, read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -83,8 +83,7 @@ impl<'a> Unsubscribe<'a> {
 fn check_filters(payload: &[u8], at: usize) -> Result<(), DecodeError> {
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
-        let filter_at = check.offset() + 2;
-        TopicFilter::parse(check.utf8_without_nul_check()?).map_err(|e| e.shifted(filter_at))?;
+        skip_topic_filter(&mut check)?;
     }
     finish(&check)
 }
