@@ -319,6 +319,7 @@ pub struct PropertyIter<'a> {
 impl<'a> Iterator for PropertyIter<'a> {
     type Item = Property<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Property<'a>> {
         if self.reader.is_empty() {
             return None;

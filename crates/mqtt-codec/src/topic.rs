@@ -6,6 +6,7 @@ use crate::scan::any_byte;
 
 /// Checks a Topic Name, as in PUBLISH: at least one character [MQTT-4.7.3-1], no wildcard
 /// [MQTT-3.3.2-2], no U+0000 [MQTT-4.7.3-2]. The offset of an error is within `name`.
+#[inline]
 pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
     let b = name.as_bytes();
     if b.is_empty() {
