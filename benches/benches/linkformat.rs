@@ -6,33 +6,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use iotcodec_benches::linkformat_cases::{coap_lite, ours};
 use iotcodec_benches::wkc_20_links;
-
-fn ours(payload: &[u8]) -> usize {
-    let mut sum = 0;
-    for link in linkformat::parse(payload) {
-        let link = link.unwrap();
-        sum += link.target().len();
-        for a in link.attrs() {
-            sum += a.name.len() + a.value.raw().len();
-        }
-    }
-    sum
-}
-
-fn coap_lite(payload: &str) -> usize {
-    let mut sum = 0;
-    for link in coap_lite::link_format::LinkFormatParser::new(payload) {
-        let (target, attrs) = link.unwrap();
-        sum += target.len();
-        for (name, value) in attrs {
-            // Its raw string keeps the quotes; ours is the content between them.
-            let quotes = if value.is_quoted() { 2 } else { 0 };
-            sum += name.len() + value.into_raw_str().len() - quotes;
-        }
-    }
-    sum
-}
 
 fn parse(c: &mut Criterion) {
     let payload = wkc_20_links();

@@ -4,6 +4,7 @@ use coap_codec::{CoapOption, Code, MessageParts, MessageWriter, OptionNumber, Ty
 
 #[cfg(has_libcoap)]
 pub mod libcoap;
+pub mod linkformat_cases;
 pub mod mqtt_cases;
 
 /// One benchmark message: its id and parts; the bytes are produced by [`encode`].
