@@ -316,18 +316,10 @@ pub(crate) fn check_value(
             ErrorKind::InvalidExtValue,
         ),
         Known::Anchor => match value {
-            Value::Quoted(q) if !q.raw().contains('\\') => {
-                match q
-                    .raw()
-                    .bytes()
-                    .position(|b| !grammar::is_uri_char(b))
-                    .or_else(|| grammar::bad_percent(q.raw()))
-                {
-                    Some(k) => Err(ParseError::new(ErrorKind::InvalidTarget, at + 1 + k)),
-                    None => Ok(()),
-                }
-            }
-            Value::Quoted(_) => err(ErrorKind::InvalidTarget),
+            Value::Quoted(q) => match anchor_error(q.raw()) {
+                Some(k) => Err(ParseError::new(ErrorKind::InvalidTarget, at + k)),
+                None => Ok(()),
+            },
             _ => err(ErrorKind::QuotedStringRequired),
         },
         Known::Title => ok_if(matches!(value, Value::Quoted(_)), ErrorKind::QuotedStringRequired),
@@ -376,10 +368,27 @@ pub(crate) fn check_value(
     }
 }
 
+/// Where an `anchor` value (the raw content of its quotes) breaks the URI-reference rules, as an offset
+/// from the opening quote: the quote itself when the value has an escape (RFC 6690 §2 gives the anchor
+/// as a quoted URI-reference, which has no escapes), else the first byte that is not a URI character
+/// or a `%` without two hex digits.
+fn anchor_error(raw: &str) -> Option<usize> {
+    let b = raw.as_bytes();
+    let bad = b.iter().position(|&c| !grammar::is_uri_char(c));
+    if bad.is_some() && b.contains(&b'\\') {
+        return Some(0);
+    }
+    bad.or_else(|| grammar::bad_percent(raw)).map(|k| k + 1)
+}
+
 /// `relation-type *( 1*SP relation-type )` inside quotes.
 fn relation_list(raw: &str, loose: bool) -> bool {
     if !separated_by_spaces(raw) {
         return false;
+    }
+    // Nearly every list is registered relation types only: one pass over the bytes settles it.
+    if !loose && all_reg_rel_types(raw.as_bytes()) {
+        return true;
     }
     let mut rest = raw;
     while !rest.is_empty() {
@@ -397,6 +406,22 @@ fn relation_list(raw: &str, loose: bool) -> bool {
         rest = tail.get(1..).unwrap_or_default();
     }
     true
+}
+
+/// Whether every space-separated word of `raw` is a `reg-rel-type` (a lowercase letter, then lowercase
+/// letters, digits, `.` and `-`). Branch-free: each byte is checked against the class its position
+/// needs (after a space or at the start, a word's first character).
+fn all_reg_rel_types(raw: &[u8]) -> bool {
+    let mut prev = b' ';
+    let mut ok = true;
+    for &b in raw {
+        let first = prev == b' ';
+        ok &= b == b' '
+            || (first && b.is_ascii_lowercase())
+            || (!first && grammar::is_reg_rel_char(b));
+        prev = b;
+    }
+    ok
 }
 
 /// Non-empty, no leading or trailing space (words are separated by one or more spaces).
@@ -539,7 +564,7 @@ impl<'a> Iterator for Attrs<'a> {
         let (value, after) = match after_name.strip_prefix('=') {
             None => (Value::Flag, after_name),
             Some(v) if v.starts_with('"') => {
-                let (content, after) = grammar::quoted_content(v.get(1..)?).ok()?;
+                let (content, after) = grammar::checked_quoted_content(v.get(1..)?);
                 (Value::Quoted(Quoted(content)), after)
             }
             Some(v) => {
