@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out="$root/target/footprint-probe"
 mkdir -p "$out"
-(cd "$root" && cargo build --quiet --profile footprint -p iotcodec-ffi)
+(cd "$root" && cargo rustc --quiet --profile footprint -p iotcodec-ffi --crate-type staticlib)
 lib="$root/target/footprint/libiotcodec.a"
 for probe in fp_coap fp_mqtt; do
     cc -Os -ffunction-sections -fdata-sections -I"$root/include" "$root/ffi/footprint/$probe.c" "$lib" \
