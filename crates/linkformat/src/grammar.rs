@@ -210,7 +210,7 @@ pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
     let bytes = i.as_bytes();
     let mut at = 0;
     loop {
-        at = next_quoted_special(bytes, at);
+        at = next_quoted_stop(bytes, at);
         match bytes.get(at) {
             None => return Err(QuotedError::Unterminated),
             Some(b'"') => {
@@ -222,46 +222,53 @@ pub(crate) fn quoted_content(i: &str) -> Result<(&str, &str), QuotedError> {
                 Some(n) if n.is_ascii() => at += 2,
                 _ => return Err(QuotedError::BadEscape(at)),
             },
-            // TEXT excludes CTLs other than the LWS characters (RFC 2616 §2.2).
+            // Tab is linear white space, allowed in TEXT.
+            Some(b'\t') => at += 1,
+            // TEXT excludes the other CTLs (RFC 2616 §2.2).
             Some(_) => return Err(QuotedError::Control(at)),
         }
     }
 }
 
-/// The position, from `at`, of the first byte that ends or interrupts quoted text (`"`, `\`, or a
-/// control character other than tab), or the length when there is none. Eight bytes at a time: the
-/// content is usually followed by more of the payload, so a whole word is there to load, and the
-/// special bytes of a word are found exactly, without a byte loop.
+/// The position, from `at`, of the first byte where quoted text needs a closer look: `"`, `\\`, DEL
+/// or a control character (tab included, which the caller steps over); the length when there is
+/// none. Eight bytes at a time: the content is usually followed by more of the payload, so a whole
+/// word is there to load, and the word's first such byte is found without a byte loop.
 #[inline(always)]
-fn next_quoted_special(bytes: &[u8], mut at: usize) -> usize {
+fn next_quoted_stop(bytes: &[u8], mut at: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
     while let Some(word) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) {
-        let specials = quoted_specials(u64::from_le_bytes(*word));
-        if specials != 0 {
-            return at + (specials.trailing_zeros() / 8) as usize;
+        let w = u64::from_le_bytes(*word);
+        let stops = first_zero(w ^ (LO * u64::from(b'"')))
+            | first_zero(w ^ (LO * u64::from(b'\\')))
+            | first_zero(w ^ (LO * 0x7f))
+            | first_below(w, 0x20);
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    while bytes.get(at).is_some_and(|&b| !is_quoted_special(b)) {
+    while bytes.get(at).is_some_and(|&b| !is_quoted_stop(b)) {
         at += 1;
     }
     at
 }
 
-/// The high bit of each byte of `w` that is `"`, `\`, DEL, or below 0x20 and not tab. Exact per byte
-/// (no borrow crosses between bytes), so the lowest set bit marks the first special byte.
+/// A mask whose lowest set bit is the high bit of the first zero byte of `v` (0 when there is none).
+/// Higher bits may be set wrongly (a borrow from a zero byte can flag the byte above it), so only
+/// the lowest one is used; and since a wrong flag only ever sits above a true one, several such
+/// masks can be OR-ed and the lowest bit still marks the first byte that any of them looks for.
 #[inline(always)]
-fn quoted_specials(w: u64) -> u64 {
+fn first_zero(v: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = zero_bytes;
-    // High bit set where the byte is below 0x20: its low seven bits plus 0x60 stay below 0x80.
-    let below_space = !(((w & LOW7) + LO * 0x60) | w) & HI;
-    let tab = zero(w ^ (LO * 0x09));
-    zero(w ^ (LO * u64::from(b'"')))
-        | zero(w ^ (LO * u64::from(b'\\')))
-        | zero(w ^ (LO * 0x7f))
-        | (below_space & !tab)
+    v.wrapping_sub(LO) & !v & (LO << 7)
+}
+
+/// The same for the first byte of `w` below `n` (at most 0x80).
+#[inline(always)]
+fn first_below(w: u64, n: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_sub(LO * u64::from(n)) & !w & (LO << 7)
 }
 
 /// The content of a quoted string that the parser has checked, `i` starting just after the opening
@@ -276,7 +283,7 @@ pub(crate) fn checked_quoted_content(i: &str) -> (&str, &str) {
         while let Some(word) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) {
             let w = u64::from_le_bytes(*word);
             let hits =
-                zero_bytes(w ^ (LO * u64::from(b'"'))) | zero_bytes(w ^ (LO * u64::from(b'\\')));
+                first_zero(w ^ (LO * u64::from(b'"'))) | first_zero(w ^ (LO * u64::from(b'\\')));
             if hits != 0 {
                 at += (hits.trailing_zeros() / 8) as usize;
                 break;
@@ -293,23 +300,16 @@ pub(crate) fn checked_quoted_content(i: &str) -> (&str, &str) {
     }
 }
 
-/// The high bit of each zero byte of `v`, exactly (no borrow crosses between bytes).
-#[inline(always)]
-fn zero_bytes(v: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    !(((v & LOW7) + LOW7) | v) & !LOW7
+/// The bytes [`next_quoted_stop`] stops at: `"`, `\\`, DEL and every control character.
+const fn is_quoted_stop_def(b: u8) -> bool {
+    matches!(b, b'"' | b'\\' | 0..=31 | 127)
 }
 
-/// `"`, `\\` and the control characters that quoted-string TEXT excludes (tab is allowed).
-const fn is_quoted_special_def(b: u8) -> bool {
-    matches!(b, b'"' | b'\\' | 0..=8 | 10..=31 | 127)
-}
-
-static QUOTED_SPECIAL: [bool; 256] = class_table!(is_quoted_special_def);
+static QUOTED_STOP: [bool; 256] = class_table!(is_quoted_stop_def);
 
 #[inline(always)]
-fn is_quoted_special(b: u8) -> bool {
-    QUOTED_SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
+fn is_quoted_stop(b: u8) -> bool {
+    QUOTED_STOP.get(usize::from(b)).copied().unwrap_or(true)
 }
 
 /// Whether `s` is an RFC 8187 `ext-value`: `charset "'" [ language ] "'" value-chars`.
@@ -366,7 +366,7 @@ mod tests {
     use std::string::String;
 
     use super::{
-        checked_quoted_content, is_quoted_special_def, next_quoted_special, parse_cardinal,
+        checked_quoted_content, is_quoted_stop_def, next_quoted_stop, parse_cardinal,
         quoted_content,
     };
 
@@ -393,14 +393,28 @@ mod tests {
     }
 
     #[test]
-    fn word_scan_finds_every_special_byte_exactly() {
+    fn word_scan_finds_the_first_stop_byte() {
+        // Every byte value alone, at every position of a word and of the byte tail.
         for b in 0..=255u8 {
             for pos in 0..12 {
                 let mut text = [b'a'; 12];
                 text[pos] = b;
-                let expected = if is_quoted_special_def(b) { pos } else { 12 };
-                assert_eq!(next_quoted_special(&text, 0), expected, "byte {b:#x} at {pos}");
+                let expected = if is_quoted_stop_def(b) { pos } else { 12 };
+                assert_eq!(next_quoted_stop(&text, 0), expected, "byte {b:#x} at {pos}");
             }
+        }
+        // Every arrangement of four bytes that set, or could wrongly set, a flag (borrows from a
+        // zero or low byte into the next one), at the start of a word.
+        let tricky = [0u8, 1, 8, 9, 0x1f, 0x20, 0x21, b'"', b'#', b'\\', b']', 0x7f, 0x80, 0xff];
+        for code in 0..tricky.len().pow(4) {
+            let mut text = [b'a'; 8];
+            let mut c = code;
+            for slot in text.iter_mut().take(4) {
+                *slot = tricky[c % tricky.len()];
+                c /= tricky.len();
+            }
+            let expected = text.iter().position(|&b| is_quoted_stop_def(b)).unwrap_or(8);
+            assert_eq!(next_quoted_stop(&text, 0), expected, "{text:?}");
         }
     }
 
