@@ -39,6 +39,15 @@ pub(crate) fn is_ascii_without_nul(bytes: &[u8]) -> bool {
     !any_byte(bytes, |b| b == 0 || b >= 0x80)
 }
 
+/// A mask whose lowest set bit is the high bit of the first byte of `w` (little-endian) below `n`
+/// (at most 0x80); 0 when there is none. Higher bits can be set wrongly, by a borrow out of a byte
+/// that is below `n`, so only the lowest one may be used.
+#[inline(always)]
+pub(crate) fn first_below(w: u64, n: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_sub(LO * u64::from(n)) & !w & (LO << 7)
+}
+
 #[cfg(test)]
 mod tests {
     use super::any_byte;

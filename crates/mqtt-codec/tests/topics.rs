@@ -170,3 +170,50 @@ fn topic_name_scan_agrees_with_a_byte_loop_everywhere() {
         }
     }
 }
+
+/// The Topic Filter rules as a plain byte loop, for comparison with the word-at-a-time scan.
+fn reference_filter_error(b: &[u8]) -> Option<(ErrorKind, usize)> {
+    if b.is_empty() {
+        return Some((ErrorKind::EmptyTopic, 0));
+    }
+    for (i, &c) in b.iter().enumerate() {
+        let after_separator = i == 0 || b[i - 1] == b'/';
+        let ok = match c {
+            0 => return Some((ErrorKind::NullCharacter, i)),
+            b'+' => after_separator && (i + 1 == b.len() || b[i + 1] == b'/'),
+            b'#' => after_separator && i + 1 == b.len(),
+            _ => true,
+        };
+        if !ok {
+            return Some((ErrorKind::InvalidWildcard, i));
+        }
+    }
+    None
+}
+
+/// Every filter of up to six characters over `a / + # NUL !` (`!` is below 0x2C like the special
+/// bytes, without being one), alone and inside longer text, gets the error of the byte loop.
+#[test]
+fn filter_scan_agrees_with_a_byte_loop() {
+    let alphabet = [b'a', b'/', b'+', b'#', 0, b'!'];
+    let around: [(&str, &str); 5] =
+        [("", ""), ("x/", ""), ("abcdefgh/", "/z"), ("abcdefghijklmno", ""), ("", "/abcdefghijk")];
+    for len in 0..=6u32 {
+        for code in 0..alphabet.len().pow(len) {
+            let mut core = Vec::new();
+            let mut c = code;
+            for _ in 0..len {
+                core.push(alphabet[c % alphabet.len()]);
+                c /= alphabet.len();
+            }
+            for (before, after) in around {
+                let mut filter = before.as_bytes().to_vec();
+                filter.extend_from_slice(&core);
+                filter.extend_from_slice(after.as_bytes());
+                let text = std::str::from_utf8(&filter).unwrap();
+                let got = TopicFilter::parse(text).err().map(|e| (e.kind(), e.offset()));
+                assert_eq!(got, reference_filter_error(&filter), "{text:?}");
+            }
+        }
+    }
+}
