@@ -403,7 +403,52 @@ fn malformed() -> Vec<(&'static str, ProtocolVersion, Vec<u8>, ErrorKind, usize)
             NullCharacter,
             12,
         ),
+        (
+            "Reason String not UTF-8",
+            V5,
+            vec![0x40, 9, 0, 1, 0, 5, 0x1f, 0, 2, 0xc3, 0x28],
+            InvalidUtf8,
+            9,
+        ),
+        (
+            "Reason String with a NUL past its first 16 bytes",
+            V5,
+            cat(&[&[0x40, 31, 0, 1, 0, 27, 0x1f], &s("aaaaaaaaaaaaaaaaaaaa\0bcd")]),
+            NullCharacter,
+            29,
+        ),
+        (
+            "SUBSCRIBE filter not UTF-8",
+            V4,
+            vec![0x82, 8, 0, 7, 0, 3, b'a', 0xc3, 0x28, 0],
+            InvalidUtf8,
+            7,
+        ),
+        (
+            "SUBSCRIBE ShareName with a NUL",
+            V4,
+            pkt(0x82, &cat(&[&[0, 7], &s("$share/g\0/x"), &[0]])),
+            NullCharacter,
+            14,
+        ),
     ]
+}
+
+/// Strings that are UTF-8 but not ASCII take the full check in the passes that test ASCII first.
+#[test]
+fn non_ascii_strings_in_checked_passes() {
+    let filter = "capteurs/été/+";
+    let bytes = pkt(0x82, &cat(&[&[0, 7], &s(filter), &[1]]));
+    let Packet::Subscribe(sub) = decode(ProtocolVersion::V3_1_1, &bytes) else { panic!() };
+    let read: Vec<_> = sub.subscriptions().map(|(f, o)| (f.raw(), o.qos)).collect();
+    assert_eq!(read, [(filter, QoS::AtLeastOnce)]);
+    // A PUBACK whose Reason String is longer than a vector block and not ASCII.
+    let reason = "réception refusée: file d'attente pleine";
+    let props = cat(&[&[0x1f], &s(reason)]);
+    let body = cat(&[&[0, 1, 0x80, props.len() as u8], &props]);
+    let bytes = pkt(0x40, &body);
+    let Packet::Ack(ack) = decode(ProtocolVersion::V5, &bytes) else { panic!() };
+    assert_eq!(ack.properties.reason_string(), Some(reason));
 }
 
 #[test]
