@@ -50,7 +50,25 @@ pub(crate) fn first_below(w: u64, n: u8) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::any_byte;
+    use super::{any_byte, first_below};
+
+    #[test]
+    fn lowest_flag_of_first_below_is_exact() {
+        // Every arrangement of four bytes around the threshold and the high half (where borrows and
+        // high bits could set a wrong flag), at the start of a word.
+        let tricky = [0u8, 1, 0x23, 0x2b, 0x2c, 0x2d, b'a', 0x7f, 0x80, 0xab, 0xff];
+        for code in 0..tricky.len().pow(4) {
+            let mut word = [b'z'; 8];
+            let mut c = code;
+            for slot in word.iter_mut().take(4) {
+                *slot = tricky[c % tricky.len()];
+                c /= tricky.len();
+            }
+            let flags = first_below(u64::from_le_bytes(word), 0x2c);
+            let got = (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize);
+            assert_eq!(got, word.iter().position(|&b| b < 0x2c), "{word:?}");
+        }
+    }
 
     #[test]
     fn every_position_of_every_length_is_seen() {
