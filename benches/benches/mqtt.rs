@@ -7,69 +7,10 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use iotcodec_benches::mqtt_cases::{cases, floor, ours};
+use iotcodec_benches::mqtt_cases::{
+    cases, floor, mqtt_format, mqttbytes_v4, mqttbytes_v5, mqttrs, ours,
+};
 use mqtt_codec::{Decoded, Decoder, ProtocolVersion::V3_1_1 as V4};
-
-fn mqttrs(b: &[u8]) -> usize {
-    match mqttrs::decode_slice(b).unwrap().unwrap() {
-        mqttrs::Packet::Publish(p) => p.topic_name.len() + p.payload.len(),
-        mqttrs::Packet::Connect(c) => {
-            c.client_id.len()
-                + c.username.map_or(0, str::len)
-                + c.password.map_or(0, <[u8]>::len)
-                + c.last_will.map_or(0, |w| w.topic.len() + w.message.len())
-        }
-        mqttrs::Packet::Subscribe(s) => s.topics.iter().map(|t| t.topic_path.len()).sum(),
-        mqttrs::Packet::Pingreq => 1,
-        _ => 0,
-    }
-}
-
-fn mqttbytes_v4(b: &[u8]) -> usize {
-    let mut buf = bytes::BytesMut::from(b);
-    match mqttbytes::v4::read(&mut buf, 1 << 20).unwrap() {
-        mqttbytes::v4::Packet::Publish(p) => p.topic.len() + p.payload.len(),
-        mqttbytes::v4::Packet::Connect(c) => {
-            c.client_id.len()
-                + c.login.map_or(0, |l| l.username.len() + l.password.len())
-                + c.last_will.map_or(0, |w| w.topic.len() + w.message.len())
-        }
-        mqttbytes::v4::Packet::Subscribe(s) => s.filters.iter().map(|f| f.path.len()).sum(),
-        mqttbytes::v4::Packet::PingReq => 1,
-        _ => 0,
-    }
-}
-
-fn mqttbytes_v5(b: &[u8]) -> usize {
-    let mut buf = bytes::BytesMut::from(b);
-    match mqttbytes::v5::read(&mut buf, 1 << 20).unwrap() {
-        mqttbytes::v5::Packet::Publish(p) => {
-            p.topic.len() + p.payload.len() + p.properties.map_or(0, |pp| pp.user_properties.len())
-        }
-        mqttbytes::v5::Packet::Connect(c) => {
-            c.client_id.len() + c.properties.map_or(0, |pp| pp.user_properties.len())
-        }
-        _ => 0,
-    }
-}
-
-fn mqtt_format(b: &[u8]) -> usize {
-    let (_, p) = mqtt_format::v3::packet::mpacket(b).unwrap();
-    match p {
-        mqtt_format::v3::packet::MPacket::Publish(p) => p.topic_name.len() + p.payload.len(),
-        mqtt_format::v3::packet::MPacket::Connect(c) => {
-            c.client_id.len()
-                + c.username.map_or(0, |u| u.len())
-                + c.password.map_or(0, <[u8]>::len)
-                + c.will.map_or(0, |w| w.topic.len() + w.payload.len())
-        }
-        mqtt_format::v3::packet::MPacket::Subscribe(s) => {
-            s.subscriptions.into_iter().map(|r| r.topic.len()).sum()
-        }
-        mqtt_format::v3::packet::MPacket::Pingreq(_) => 1,
-        _ => 0,
-    }
-}
 
 fn decode(c: &mut Criterion) {
     for (name, v, bytes) in cases() {

@@ -1,5 +1,5 @@
-//! The MQTT benchmark's packets and the two decoders that are ours to define: this codec read as a
-//! user reads it, and the floor (a minimal validating decoder). Shared by `benches/mqtt.rs` and the
+//! The MQTT benchmark's packets and every decoder it runs on them: this codec read as a user reads it,
+//! the floor (a minimal validating decoder) and the peers. Shared by `benches/mqtt.rs` and the
 //! callgrind loop `examples/mqtt_decode_loop.rs`, so both time the same work.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, missing_docs)]
 
@@ -185,5 +185,70 @@ pub fn floor(b: &[u8]) -> usize {
             sum
         }
         _ => 1,
+    }
+}
+
+/// mqttrs, reading the same fields.
+pub fn mqttrs(b: &[u8]) -> usize {
+    match mqttrs::decode_slice(b).unwrap().unwrap() {
+        mqttrs::Packet::Publish(p) => p.topic_name.len() + p.payload.len(),
+        mqttrs::Packet::Connect(c) => {
+            c.client_id.len()
+                + c.username.map_or(0, str::len)
+                + c.password.map_or(0, <[u8]>::len)
+                + c.last_will.map_or(0, |w| w.topic.len() + w.message.len())
+        }
+        mqttrs::Packet::Subscribe(s) => s.topics.iter().map(|t| t.topic_path.len()).sum(),
+        mqttrs::Packet::Pingreq => 1,
+        _ => 0,
+    }
+}
+
+/// mqttbytes (the codec of rumqttc), 3.1.1; its `read` needs a `BytesMut`, so the copy is timed too.
+pub fn mqttbytes_v4(b: &[u8]) -> usize {
+    let mut buf = bytes::BytesMut::from(b);
+    match mqttbytes::v4::read(&mut buf, 1 << 20).unwrap() {
+        mqttbytes::v4::Packet::Publish(p) => p.topic.len() + p.payload.len(),
+        mqttbytes::v4::Packet::Connect(c) => {
+            c.client_id.len()
+                + c.login.map_or(0, |l| l.username.len() + l.password.len())
+                + c.last_will.map_or(0, |w| w.topic.len() + w.message.len())
+        }
+        mqttbytes::v4::Packet::Subscribe(s) => s.filters.iter().map(|f| f.path.len()).sum(),
+        mqttbytes::v4::Packet::PingReq => 1,
+        _ => 0,
+    }
+}
+
+/// mqttbytes, 5.0.
+pub fn mqttbytes_v5(b: &[u8]) -> usize {
+    let mut buf = bytes::BytesMut::from(b);
+    match mqttbytes::v5::read(&mut buf, 1 << 20).unwrap() {
+        mqttbytes::v5::Packet::Publish(p) => {
+            p.topic.len() + p.payload.len() + p.properties.map_or(0, |pp| pp.user_properties.len())
+        }
+        mqttbytes::v5::Packet::Connect(c) => {
+            c.client_id.len() + c.properties.map_or(0, |pp| pp.user_properties.len())
+        }
+        _ => 0,
+    }
+}
+
+/// mqtt-format, 3.1.1 only.
+pub fn mqtt_format(b: &[u8]) -> usize {
+    let (_, p) = mqtt_format::v3::packet::mpacket(b).unwrap();
+    match p {
+        mqtt_format::v3::packet::MPacket::Publish(p) => p.topic_name.len() + p.payload.len(),
+        mqtt_format::v3::packet::MPacket::Connect(c) => {
+            c.client_id.len()
+                + c.username.map_or(0, |u| u.len())
+                + c.password.map_or(0, <[u8]>::len)
+                + c.will.map_or(0, |w| w.topic.len() + w.payload.len())
+        }
+        mqtt_format::v3::packet::MPacket::Subscribe(s) => {
+            s.subscriptions.into_iter().map(|r| r.topic.len()).sum()
+        }
+        mqtt_format::v3::packet::MPacket::Pingreq(_) => 1,
+        _ => 0,
     }
 }

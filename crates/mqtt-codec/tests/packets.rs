@@ -221,6 +221,15 @@ fn malformed() -> Vec<(&'static str, ProtocolVersion, Vec<u8>, ErrorKind, usize)
     };
     vec![
         ("protocol name HTTP", V4, conn("HTTP", 4, 2, &s("c")), InvalidProtocolName, 2),
+        ("protocol name in lower case", V4, conn("mqtt", 4, 2, &s("c")), InvalidProtocolName, 2),
+        ("protocol name with a NUL", V4, conn("MQ\0T", 4, 2, &s("c")), NullCharacter, 6),
+        (
+            "protocol name not UTF-8",
+            V4,
+            pkt(0x10, &cat(&[&[0, 2, 0xc3, 0x28], &[4, 2, 0, 10], &s("c")])),
+            InvalidUtf8,
+            4,
+        ),
         ("protocol level 6", V4, conn("MQTT", 6, 2, &s("c")), UnsupportedProtocolVersion, 8),
         ("MQIsdp level 4", V4, conn("MQIsdp", 4, 2, &s("c")), UnsupportedProtocolVersion, 10),
         ("reserved CONNECT flag", V4, conn("MQTT", 4, 3, &s("c")), ReservedConnectFlag, 9),

@@ -3,7 +3,7 @@
 use crate::error::{DecodeError, ErrorKind};
 use crate::packets::{finish, QoS};
 use crate::properties::{read_properties_if_v5, Context, Properties};
-use crate::reader::Reader;
+use crate::reader::{check_utf8, Reader};
 use crate::topic::check_topic_name;
 use crate::{Leniency, ProtocolVersion};
 
@@ -52,14 +52,19 @@ impl<'a> Connect<'a> {
     ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
         let name_at = r.offset();
-        let name = r.utf8()?;
+        // The two names a server knows are compared as bytes; only another name is decoded, so that
+        // a malformed one is reported as such (UTF-8, U+0000) before being an unknown protocol.
+        let name = r.binary()?;
+        if !matches!(name, b"MQTT" | b"MQIsdp") {
+            check_utf8(name).map_err(|e| e.shifted(name_at + 2))?;
+        }
         let level_at = r.offset();
         let level = r.u8()?;
         let version = match (name, level) {
-            ("MQTT", 4) => ProtocolVersion::V3_1_1,
-            ("MQTT", 5) => ProtocolVersion::V5,
-            ("MQIsdp", 3) => ProtocolVersion::V3_1,
-            ("MQTT", _) | ("MQIsdp", _) => {
+            (b"MQTT", 4) => ProtocolVersion::V3_1_1,
+            (b"MQTT", 5) => ProtocolVersion::V5,
+            (b"MQIsdp", 3) => ProtocolVersion::V3_1,
+            (b"MQTT", _) | (b"MQIsdp", _) => {
                 return Err(DecodeError::new(ErrorKind::UnsupportedProtocolVersion, level_at))
             }
             _ => return Err(DecodeError::new(ErrorKind::InvalidProtocolName, name_at)),
@@ -91,7 +96,8 @@ impl<'a> Connect<'a> {
         let will = if will_flag {
             let properties = read_properties_if_v5(&mut r, version, Context::Will)?;
             let topic_at = r.offset() + 2;
-            let topic = r.utf8()?;
+            // One pass for NUL and wildcards (`check_topic_name`), as in PUBLISH.
+            let topic = r.utf8_without_nul_check()?;
             check_topic_name(topic).map_err(|e| e.shifted(topic_at))?;
             let payload = r.binary()?;
             Some(Will {
