@@ -162,27 +162,39 @@ pub(crate) enum Known {
     Sz,
     Ct,
     Hreflang,
+    /// `href`, which names the target in queries and is no attribute (RFC 6690 §4.1).
+    Href,
     Ext,
     Other,
 }
 
 impl Known {
     pub(crate) fn of(name: &str) -> Self {
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
-        match name.len() {
-            2 if is("rt") => Self::Rt,
-            2 if is("if") => Self::If,
-            2 if is("sz") => Self::Sz,
-            2 if is("ct") => Self::Ct,
-            3 if is("rel") => Self::Rel,
-            3 if is("rev") => Self::Rev,
-            4 if is("type") => Self::Type,
-            5 if is("title") => Self::Title,
-            5 if is("media") => Self::Media,
-            6 if is("anchor") => Self::Anchor,
-            6 if is("title*") => Self::TitleStar,
-            8 if is("hreflang") => Self::Hreflang,
-            _ if name.ends_with('*') => Self::Ext,
+        // Names compare case-insensitively (RFC 8288 §3). A name of up to eight bytes becomes one
+        // little-endian word with every byte OR 0x20, and is compared with the registered names as
+        // words. OR 0x20 lowers A-Z and changes no other attr-char into a letter (`^` and `_` become
+        // `~` and DEL), so equal words mean equal names.
+        let b = name.as_bytes();
+        if b.len() > 8 {
+            return if b.last() == Some(&b'*') { Self::Ext } else { Self::Other };
+        }
+        let word = b.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c | 0x20));
+        let key = |n: &[u8]| n.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c));
+        match word {
+            w if w == key(b"rt") => Self::Rt,
+            w if w == key(b"if") => Self::If,
+            w if w == key(b"sz") => Self::Sz,
+            w if w == key(b"ct") => Self::Ct,
+            w if w == key(b"rel") => Self::Rel,
+            w if w == key(b"rev") => Self::Rev,
+            w if w == key(b"href") => Self::Href,
+            w if w == key(b"type") => Self::Type,
+            w if w == key(b"title") => Self::Title,
+            w if w == key(b"media") => Self::Media,
+            w if w == key(b"anchor") => Self::Anchor,
+            w if w == key(b"title*") => Self::TitleStar,
+            w if w == key(b"hreflang") => Self::Hreflang,
+            _ if b.last() == Some(&b'*') => Self::Ext,
             _ => Self::Other,
         }
     }
@@ -200,7 +212,7 @@ impl Known {
             Self::Rt => 1 << 7,
             Self::If => 1 << 8,
             Self::Sz => 1 << 9,
-            Self::Ct | Self::Hreflang | Self::Ext | Self::Other => 0,
+            Self::Ct | Self::Hreflang | Self::Href | Self::Ext | Self::Other => 0,
         }
     }
 }
@@ -264,7 +276,8 @@ fn parse_param(
     let Ok((after_name, name)) = grammar::param_name(rest) else {
         return err(ErrorKind::ExpectedParamName, at);
     };
-    if name.eq_ignore_ascii_case("href") {
+    let known = Known::of(name);
+    if known == Known::Href {
         return err(ErrorKind::HrefParameter, at);
     }
     // Where a value error points: the value after `=`, or the end of the name for a flag.
@@ -291,7 +304,6 @@ fn parse_param(
             Err(_) => return err(ErrorKind::InvalidValue, value_at),
         },
     };
-    let known = Known::of(name);
     check_value(known, value, value_at, config)?;
     let bit = known.once_bit();
     if *seen & bit != 0 {
@@ -364,6 +376,7 @@ pub(crate) fn check_value(
             matches!(value, Value::Token(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')),
             ErrorKind::InvalidValue,
         ),
+        Known::Href => err(ErrorKind::HrefParameter),
         Known::Media | Known::Other => Ok(()),
     }
 }
@@ -578,3 +591,39 @@ impl<'a> Iterator for Attrs<'a> {
 }
 
 impl FusedIterator for Attrs<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::Known;
+
+    #[test]
+    fn registered_names_in_any_case_and_nothing_else() {
+        let registered = [
+            ("rt", Known::Rt),
+            ("if", Known::If),
+            ("sz", Known::Sz),
+            ("ct", Known::Ct),
+            ("rel", Known::Rel),
+            ("rev", Known::Rev),
+            ("href", Known::Href),
+            ("type", Known::Type),
+            ("title", Known::Title),
+            ("media", Known::Media),
+            ("anchor", Known::Anchor),
+            ("title*", Known::TitleStar),
+            ("hreflang", Known::Hreflang),
+        ];
+        for (name, known) in registered {
+            assert_eq!(Known::of(name), known, "{name}");
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(Known::of(&upper), known, "{upper}");
+        }
+        // Near misses: other attr-chars where a letter would be, prefixes, longer names.
+        for other in ["r^", "r_", "~t", "i", "rtt", "titl", "anchors", "hreflangs", "", "obs"] {
+            assert_eq!(Known::of(other), Known::Other, "{other:?}");
+        }
+        for ext in ["x*", "rt*", "averylongname*"] {
+            assert_eq!(Known::of(ext), Known::Ext, "{ext}");
+        }
+    }
+}
