@@ -35,9 +35,8 @@ impl<'a> Publish<'a> {
         version: ProtocolVersion,
     ) -> Result<Self, DecodeError> {
         let mut r = Reader::new(body, base);
-        let mut publish = Self::decode_head(flags, &mut r, version)?;
-        publish.payload = r.rest();
-        Ok(publish)
+        let head = Self::decode_head(flags, &mut r, version)?;
+        Ok(Self { payload: r.rest(), ..head })
     }
 
     /// Everything before the payload: topic, packet identifier and properties, checked; the payload
