@@ -34,20 +34,25 @@ fn serialize(
     guard(|| {
         let Some(out) = raw::bytes_mut(buf, buflen) else { return IOTC_ERR_NULL };
         match encode(out) {
-            Ok((n, v)) => {
-                let packet = out.get(..n).unwrap_or_default();
-                match mqtt_codec::Decoder::new(v).decode(packet) {
-                    Ok(mqtt_codec::Decoded::Packet(_, used)) if used == n => {
-                        raw::put(written, n);
-                        IOTC_OK
-                    }
-                    Err(e) => mqtt_decode(e.kind()),
-                    _ => IOTC_ERR_INTERNAL,
-                }
-            }
+            Ok((n, v)) => check_written(out, n, v, written),
             Err(s) => s,
         }
     })
+}
+
+/// Decodes the `n` bytes a serializer wrote and reports the length only if they are one valid
+/// packet. Not generic, and kept out of line, so that the serializers share one copy (flash).
+#[inline(never)]
+fn check_written(out: &[u8], n: usize, v: ProtocolVersion, written: *mut usize) -> iotc_status {
+    let packet = out.get(..n).unwrap_or_default();
+    match mqtt_codec::Decoder::new(v).decode(packet) {
+        Ok(mqtt_codec::Decoded::Packet(_, used)) if used == n => {
+            raw::put(written, n);
+            IOTC_OK
+        }
+        Err(e) => mqtt_decode(e.kind()),
+        _ => IOTC_ERR_INTERNAL,
+    }
 }
 
 fn text<'a>(s: iotc_slice) -> Result<&'a str, iotc_status> {
