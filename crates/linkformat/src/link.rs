@@ -422,7 +422,7 @@ fn relation_list(raw: &str, loose: bool) -> bool {
 }
 
 /// Whether every space-separated word of `raw` is a `reg-rel-type` (a lowercase letter, then lowercase
-/// letters, digits, `.` and `-`). Branch-free: each byte is checked against the class its position
+/// letters, digits, `.` and `-`), in one pass: each byte is checked against the class its position
 /// needs (after a space or at the start, a word's first character).
 fn all_reg_rel_types(raw: &[u8]) -> bool {
     let mut prev = b' ';
