@@ -168,6 +168,36 @@ pub(crate) enum Known {
     Other,
 }
 
+/// A name of at most eight bytes as the little-endian word that [`Known::of`] compares, built at
+/// compile time.
+const fn name_word(name: &[u8]) -> u64 {
+    let mut word = 0u64;
+    let mut i = name.len();
+    while i > 0 {
+        i -= 1;
+        // In bounds: i < name.len().
+        #[allow(clippy::indexing_slicing)]
+        {
+            word = (word << 8) | name[i] as u64;
+        }
+    }
+    word
+}
+
+const RT: u64 = name_word(b"rt");
+const IF: u64 = name_word(b"if");
+const SZ: u64 = name_word(b"sz");
+const CT: u64 = name_word(b"ct");
+const REL: u64 = name_word(b"rel");
+const REV: u64 = name_word(b"rev");
+const HREF: u64 = name_word(b"href");
+const TYPE: u64 = name_word(b"type");
+const TITLE: u64 = name_word(b"title");
+const MEDIA: u64 = name_word(b"media");
+const ANCHOR: u64 = name_word(b"anchor");
+const TITLE_STAR: u64 = name_word(b"title*");
+const HREFLANG: u64 = name_word(b"hreflang");
+
 impl Known {
     pub(crate) fn of(name: &str) -> Self {
         // Names compare case-insensitively (RFC 8288 §3). A name of up to eight bytes becomes one
@@ -179,21 +209,20 @@ impl Known {
             return if b.last() == Some(&b'*') { Self::Ext } else { Self::Other };
         }
         let word = b.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c | 0x20));
-        let key = |n: &[u8]| n.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c));
         match word {
-            w if w == key(b"rt") => Self::Rt,
-            w if w == key(b"if") => Self::If,
-            w if w == key(b"sz") => Self::Sz,
-            w if w == key(b"ct") => Self::Ct,
-            w if w == key(b"rel") => Self::Rel,
-            w if w == key(b"rev") => Self::Rev,
-            w if w == key(b"href") => Self::Href,
-            w if w == key(b"type") => Self::Type,
-            w if w == key(b"title") => Self::Title,
-            w if w == key(b"media") => Self::Media,
-            w if w == key(b"anchor") => Self::Anchor,
-            w if w == key(b"title*") => Self::TitleStar,
-            w if w == key(b"hreflang") => Self::Hreflang,
+            RT => Self::Rt,
+            IF => Self::If,
+            SZ => Self::Sz,
+            CT => Self::Ct,
+            REL => Self::Rel,
+            REV => Self::Rev,
+            HREF => Self::Href,
+            TYPE => Self::Type,
+            TITLE => Self::Title,
+            MEDIA => Self::Media,
+            ANCHOR => Self::Anchor,
+            TITLE_STAR => Self::TitleStar,
+            HREFLANG => Self::Hreflang,
             _ if b.last() == Some(&b'*') => Self::Ext,
             _ => Self::Other,
         }
