@@ -708,6 +708,17 @@ extern "C" {
 // The ABI version this library was built with ([`IOTC_ABI_VERSION`] of its header).
 uint32_t iotc_abi_version(void);
 
+// Decodes one UDP datagram by the message format rules alone (RFC 7252 §3, §4.1-§4.3): the header,
+// the token, every option header and length, string options' UTF-8 unless
+// `IOTC_COAP_LENIENT_UTF8`, the payload marker. `IOTC_COAP_CHECK` is ignored: this entry point never
+// refers to the receiver checks, so a program that calls only it does not link them (see the
+// footprint table of the README). `err` may be NULL.
+iotc_status iotc_coap_decode(const uint8_t *buf,
+                             size_t len,
+                             uint32_t flags,
+                             iotc_coap_msg *msg,
+                             iotc_error *err);
+
 // Parses one UDP datagram (RFC 7252 §3). With `IOTC_COAP_CHECK` the receiver rules are applied too,
 // and `err->answer` says how to answer a refused message. `err` may be NULL.
 iotc_status iotc_coap_parse(const uint8_t *buf,

@@ -1,5 +1,12 @@
-/* Footprint probe: a C program that uses only the CoAP parse, the option iterator and the writer. */
+/* Footprint probe: a C program that uses only the CoAP decode, the option iterator and the writer.
+ * Built with -DWITH_RECEIVER_CHECKS it parses with iotc_coap_parse and IOTC_COAP_CHECK instead. */
 #include "iotcodec.h"
+
+#ifdef WITH_RECEIVER_CHECKS
+#define PARSE(buf, len, msg, err) iotc_coap_parse(buf, len, IOTC_COAP_CHECK, msg, err)
+#else
+#define PARSE(buf, len, msg, err) iotc_coap_decode(buf, len, 0, msg, err)
+#endif
 
 int main(int argc, char **argv) {
     (void)argv;
@@ -8,7 +15,7 @@ int main(int argc, char **argv) {
     iotc_coap_msg m;
     iotc_error e;
     int sum = 0;
-    if (iotc_coap_parse(in, 17, IOTC_COAP_CHECK, &m, &e) == IOTC_OK) {
+    if (PARSE(in, 17, &m, &e) == IOTC_OK) {
         iotc_coap_opt_iter it;
         uint16_t n;
         iotc_slice v;

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Measures the flash a C program pulls in from libiotcodec.a: built with opt-level "z", LTO,
-# codegen-units 1 and panic = "abort" (the `footprint` profile), linked with -Os and --gc-sections,
-# summing from the linker map the .text and .rodata input sections that come from libiotcodec.a
-# (.eh_frame left out). One probe uses only CoAP parse + option iterator + writer, the other MQTT
-# 3.1.1 + 5.0 decode and encode of every packet.
+# Measures the flash a C program pulls in from libiotcodec.a: built with LTO, codegen-units 1 and
+# panic = "abort", once with opt-level "z" (the `footprint` profile) and once with "s"
+# (`footprint-s`), linked with -Os and --gc-sections, summing from the linker map the .text and .rodata input sections that come from libiotcodec.a
+# (.eh_frame left out). The probes: CoAP decode + option iterator + writer; the same with the
+# receiver checks; MQTT 3.1.1 + 5.0 decode and encode of every packet.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out="$root/target/footprint-probe"
 mkdir -p "$out"
-(cd "$root" && cargo rustc --quiet --profile footprint -p iotcodec-ffi --crate-type staticlib)
-lib="$root/target/footprint/libiotcodec.a"
-for probe in fp_coap fp_mqtt; do
-    cc -Os -ffunction-sections -fdata-sections -I"$root/include" "$root/ffi/footprint/$probe.c" "$lib" \
-        -Wl,--gc-sections -Wl,-Map="$out/$probe.map" -lpthread -ldl -lm -o "$out/$probe"
-    python3 - "$out/$probe.map" "$probe" <<'PY'
+for profile in footprint footprint-s; do
+  (cd "$root" && cargo rustc --quiet --profile "$profile" -p iotcodec-ffi --crate-type staticlib)
+  lib="$root/target/$profile/libiotcodec.a"
+  for probe in fp_coap fp_coap_checked fp_mqtt; do
+    case $probe in
+      fp_coap_checked) source=fp_coap.c defines=-DWITH_RECEIVER_CHECKS ;;
+      *) source=$probe.c defines= ;;
+    esac
+    cc -Os -ffunction-sections -fdata-sections $defines -I"$root/include" "$root/ffi/footprint/$source" "$lib" \
+        -Wl,--gc-sections -Wl,-Map="$out/$probe.$profile.map" -lpthread -ldl -lm -o "$out/$probe"
+    python3 - "$out/$probe.$profile.map" "$probe ($profile)" <<'PY'
 import re, sys
 path, name = sys.argv[1], sys.argv[2]
 sizes = {"text": 0, "rodata": 0}
@@ -44,4 +49,5 @@ with open(path) as f:
                 sizes["rodata"] += size
 print(f"{name}: .text {sizes['text']} bytes, .rodata {sizes['rodata']} bytes, total {sizes['text'] + sizes['rodata']} bytes")
 PY
+  done
 done

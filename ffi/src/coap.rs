@@ -85,6 +85,22 @@ fn config(flags: u32) -> DecodeConfig {
         .lenient_utf8(flags & IOTC_COAP_LENIENT_UTF8 != 0)
 }
 
+/// Decodes one UDP datagram by the message format rules alone (RFC 7252 §3, §4.1-§4.3): the header,
+/// the token, every option header and length, string options' UTF-8 unless
+/// `IOTC_COAP_LENIENT_UTF8`, the payload marker. `IOTC_COAP_CHECK` is ignored: this entry point never
+/// refers to the receiver checks, so a program that calls only it does not link them (see the
+/// footprint table of the README). `err` may be NULL.
+#[no_mangle]
+pub extern "C" fn iotc_coap_decode(
+    buf: *const u8,
+    len: usize,
+    flags: u32,
+    msg: *mut iotc_coap_msg,
+    err: *mut iotc_error,
+) -> iotc_status {
+    udp(buf, len, msg, err, |bytes| Message::decode_with(bytes, config(flags)))
+}
+
 /// Parses one UDP datagram (RFC 7252 §3). With `IOTC_COAP_CHECK` the receiver rules are applied too,
 /// and `err->answer` says how to answer a refused message. `err` may be NULL.
 #[no_mangle]
@@ -95,32 +111,56 @@ pub extern "C" fn iotc_coap_parse(
     msg: *mut iotc_coap_msg,
     err: *mut iotc_error,
 ) -> iotc_status {
+    udp(buf, len, msg, err, |bytes| {
+        if flags & IOTC_COAP_CHECK != 0 {
+            receive_udp(bytes, config(flags)).map_err(|r| r.error)
+        } else {
+            Message::decode_with(bytes, config(flags))
+        }
+    })
+}
+
+/// The two UDP entry points around their decoder: the pointers checked, the result stored. Inlined
+/// into each, so that `iotc_coap_decode` does not refer to the receiver checks.
+#[inline(always)]
+fn udp(
+    buf: *const u8,
+    len: usize,
+    msg: *mut iotc_coap_msg,
+    err: *mut iotc_error,
+    decode: impl FnOnce(&[u8]) -> Result<Message<'_>, DecodeError>,
+) -> iotc_status {
     guard(|| {
         let (Some(bytes), Some(out)) = (raw::bytes(buf, len), raw::get_mut(msg)) else {
             return IOTC_ERR_NULL;
         };
-        let decoded = if flags & IOTC_COAP_CHECK != 0 {
-            receive_udp(bytes, config(flags)).map_err(|r| r.error)
-        } else {
-            Message::decode_with(bytes, config(flags))
-        };
-        match decoded {
-            Ok(m) => {
-                *out = iotc_coap_msg {
-                    type_: m.message_type().bits(),
-                    code: m.code().0,
-                    message_id: m.message_id(),
-                    token: iotc_slice::of(m.token()),
-                    options: iotc_slice::of(m.option_bytes()),
-                    payload: iotc_slice::of(m.payload()),
-                    options_offset: m.options_offset(),
-                    length: bytes.len(),
-                };
-                IOTC_OK
-            }
-            Err(e) => fail(&e, err),
-        }
+        store(decode(bytes), bytes.len(), out, err)
     })
+}
+
+/// Fills `out` from a decoded datagram, or `err` from its error.
+fn store(
+    decoded: Result<Message<'_>, DecodeError>,
+    length: usize,
+    out: &mut iotc_coap_msg,
+    err: *mut iotc_error,
+) -> iotc_status {
+    match decoded {
+        Ok(m) => {
+            *out = iotc_coap_msg {
+                type_: m.message_type().bits(),
+                code: m.code().0,
+                message_id: m.message_id(),
+                token: iotc_slice::of(m.token()),
+                options: iotc_slice::of(m.option_bytes()),
+                payload: iotc_slice::of(m.payload()),
+                options_offset: m.options_offset(),
+                length,
+            };
+            IOTC_OK
+        }
+        Err(e) => fail(&e, err),
+    }
 }
 
 /// Parses one CoAP-over-TCP frame from the start of a stream buffer (RFC 8323 §3.2). Returns
@@ -243,22 +283,21 @@ pub extern "C" fn iotc_coap_opt_next(
 /// Reads one option header and value after option number `previous` (RFC 7252 §3.1). The bytes were
 /// validated when the message was parsed; anything else ends the iteration.
 fn next_option(bytes: &[u8], previous: u16) -> Option<(u16, &[u8], &[u8])> {
-    let (&head, rest) = bytes.split_first()?;
-    if head == 0xFF {
-        return None;
-    }
-    let ext = |nibble: u8, r: &[u8]| -> Option<(usize, usize)> {
-        match nibble {
-            0..=12 => Some((usize::from(nibble), 0)),
-            13 => r.first().map(|b| (usize::from(*b) + 13, 1)),
-            14 => Some((usize::from(u16::from_be_bytes([*r.first()?, *r.get(1)?])) + 269, 2)),
-            _ => None,
-        }
+    let (&head, mut rest) = bytes.split_first()?;
+    // The delta nibble, then the length nibble, each with its extension bytes (nibble 15, which
+    // also marks the payload, ends the walk).
+    let mut field = |nibble: u8| -> Option<usize> {
+        let (value, used) = match nibble {
+            0..=12 => (usize::from(nibble), 0),
+            13 => (usize::from(*rest.first()?) + 13, 1),
+            14 => (usize::from(u16::from_be_bytes(*rest.first_chunk()?)) + 269, 2),
+            _ => return None,
+        };
+        rest = rest.get(used..)?;
+        Some(value)
     };
-    let (delta, used) = ext(head >> 4, rest)?;
-    let rest = rest.get(used..)?;
-    let (len, used) = ext(head & 0x0f, rest)?;
-    let rest = rest.get(used..)?;
+    let delta = field(head >> 4)?;
+    let len = field(head & 0x0f)?;
     let (value, after) = rest.split_at_checked(len)?;
     let number = u16::try_from(usize::from(previous) + delta).ok()?;
     Some((number, value, after))

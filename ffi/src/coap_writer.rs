@@ -89,6 +89,25 @@ pub extern "C" fn iotc_coap_writer_init(
     })
 }
 
+/// One step of the plain writer calls: an option (a uint already in its shortest form) or the
+/// payload. The three calls share one out-of-line [`write_step`], so a firmware image carries the
+/// resume and save code once rather than once per call.
+enum Step<'v> {
+    Option(u16, &'v [u8]),
+    Payload(&'v [u8]),
+}
+
+#[inline(never)]
+fn write_step(w: *mut iotc_coap_writer, step: Step<'_>) -> iotc_status {
+    with_writer(w, |m| {
+        match step {
+            Step::Option(number, value) => m.option(OptionNumber(number), value),
+            Step::Payload(payload) => m.payload(payload),
+        }
+        .map_err(coap_encode)
+    })
+}
+
 /// Adds an option with an opaque value. Options must come in non-decreasing number order
 /// (`IOTC_COAP_OPTION_OUT_OF_ORDER` otherwise).
 #[no_mangle]
@@ -99,7 +118,7 @@ pub extern "C" fn iotc_coap_writer_add_option(
     len: usize,
 ) -> iotc_status {
     let Some(value) = raw::bytes(value, len) else { return IOTC_ERR_NULL };
-    with_writer(w, |m| m.option(OptionNumber(number), value).map_err(coap_encode))
+    write_step(w, Step::Option(number, value))
 }
 
 /// Adds a uint option in its shortest form (RFC 7252 §3.2).
@@ -109,7 +128,9 @@ pub extern "C" fn iotc_coap_writer_add_uint(
     number: u16,
     value: u32,
 ) -> iotc_status {
-    with_writer(w, |m| m.uint_option(OptionNumber(number), value).map_err(coap_encode))
+    let bytes = value.to_be_bytes();
+    let shortest = bytes.get((value.leading_zeros() / 8) as usize..).unwrap_or_default();
+    write_step(w, Step::Option(number, shortest))
 }
 
 /// Adds the payload (with its marker; nothing for an empty payload). No option may follow.
@@ -120,7 +141,7 @@ pub extern "C" fn iotc_coap_writer_payload(
     len: usize,
 ) -> iotc_status {
     let Some(payload) = raw::bytes(payload, len) else { return IOTC_ERR_NULL };
-    with_writer(w, |m| m.payload(payload).map_err(coap_encode))
+    write_step(w, Step::Payload(payload))
 }
 
 /// Which Uri-* options of a URI to write.

@@ -61,6 +61,7 @@ pub mod signal;
 mod token;
 mod uri;
 mod uri_options;
+mod utf8;
 mod wire;
 mod writer;
 

@@ -3,6 +3,7 @@
 use crate::error::{DecodeError, ErrorKind, Response};
 use crate::options::Options;
 use crate::token;
+use crate::utf8::is_utf8;
 use crate::wire::{self, ExtError, PAYLOAD_MARKER};
 use crate::{registry, Code, Type};
 
@@ -227,49 +228,5 @@ pub(crate) fn split_options(
             }
         }
         rest = after_value;
-    }
-}
-
-/// UTF-8 check with an ASCII fast path: option values are short and nearly always ASCII, and
-/// `from_utf8` is an out-of-line call that dominated decode time before this.
-#[inline(always)]
-fn is_utf8(value: &[u8]) -> bool {
-    is_ascii_short(value) || core::str::from_utf8(value).is_ok()
-}
-
-/// Whether every byte is below 0x80, reading whole words: two overlapping loads cover any length from
-/// 4 to 16 bytes, so a typical Uri-Path segment costs two or three loads instead of a byte loop.
-#[inline(always)]
-fn is_ascii_short(v: &[u8]) -> bool {
-    const HIGH64: u64 = 0x8080_8080_8080_8080;
-    match (v.first_chunk::<8>(), v.last_chunk::<8>()) {
-        (Some(first), Some(last)) if v.len() <= 16 => {
-            (u64::from_ne_bytes(*first) | u64::from_ne_bytes(*last)) & HIGH64 == 0
-        }
-        (Some(_), Some(_)) => v.is_ascii(),
-        _ => match (v.first_chunk::<4>(), v.last_chunk::<4>()) {
-            (Some(first), Some(last)) => {
-                (u32::from_ne_bytes(*first) | u32::from_ne_bytes(*last)) & 0x8080_8080 == 0
-            }
-            _ => v.iter().all(|b| *b < 0x80),
-        },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_ascii_short;
-
-    #[test]
-    fn ascii_check_sees_a_high_byte_at_every_position_and_length() {
-        for len in 0..40usize {
-            let clean = [b'a'; 40];
-            assert!(is_ascii_short(&clean[..len]), "len {len}");
-            for pos in 0..len {
-                let mut v = clean;
-                v[pos] = 0x80;
-                assert!(!is_ascii_short(&v[..len]), "len {len} pos {pos}");
-            }
-        }
     }
 }

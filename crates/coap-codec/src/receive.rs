@@ -165,7 +165,7 @@ impl Extensions {
 /// The registered string options must be UTF-8 (RFC 7252 §3.2).
 fn check_utf8(at: usize, opt: CoapOption<'_>, answer: Response) -> Result<(), DecodeError> {
     let n = opt.number();
-    if crate::registry::is_string_option(n.0) && core::str::from_utf8(opt.value()).is_err() {
+    if crate::registry::is_string_option(n.0) && !crate::utf8::is_utf8(opt.value()) {
         return Err(DecodeError::new(ErrorKind::InvalidUtf8Option, at, answer).with_option(n));
     }
     Ok(())

@@ -67,7 +67,7 @@ fn usable(code: Code, number: OptionNumber, value: &[u8], repeated: bool) -> boo
 /// Alternative-Address is the one string option (numbers are per code: 2 is Max-Message-Size in a
 /// CSM).
 fn utf8_ok(def: &SignalOptionDef, value: &[u8]) -> bool {
-    !(def.0 == Code::RELEASE && def.1 == ALTERNATIVE_ADDRESS) || core::str::from_utf8(value).is_ok()
+    !(def.0 == Code::RELEASE && def.1 == ALTERNATIVE_ADDRESS) || crate::utf8::is_utf8(value)
 }
 
 /// Checks the options of a signaling message (RFC 8323 §5.2): an unknown critical option aborts the

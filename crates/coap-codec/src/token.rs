@@ -37,8 +37,15 @@ pub(crate) fn encode_len(len: usize, extended: bool) -> Option<([u8; 3], usize)>
     if len > max {
         return None;
     }
-    // The same layout as an option header with delta 0: reuse it, then move the length nibble down.
-    let (hdr, n) = wire::encode_header(0, len);
-    let [h, a, b, _, _] = hdr;
-    Some(([h & 0x0f, a, b], n))
+    // The same nibble and extension bytes as an option length (RFC 8974 §2.1).
+    let (nibble, ext) = wire::nibble(len);
+    let bytes = match ext {
+        0 => [nibble, 0, 0],
+        1 => [nibble, (len - 13) as u8, 0],
+        _ => {
+            let [hi, lo] = ((len - 269) as u16).to_be_bytes();
+            [nibble, hi, lo]
+        }
+    };
+    Some((bytes, 1 + ext))
 }

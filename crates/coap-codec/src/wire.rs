@@ -86,31 +86,6 @@ fn write_ext<'a>(out: &mut impl Iterator<Item = &'a mut u8>, value: usize, ext: 
     }
 }
 
-/// Encodes an option header into a 5-byte scratch array; returns it and how many bytes are used.
-/// Both values must be at most [`MAX_EXTENDED`].
-#[inline(always)]
-pub(crate) fn encode_header(delta: usize, len: usize) -> ([u8; 5], usize) {
-    let (dn, dext) = nibble(delta);
-    let (ln, lext) = nibble(len);
-    let mut out = [(dn << 4) | ln, 0, 0, 0, 0];
-    let mut n = 1;
-    n += put_ext(&mut out, n, delta, dext);
-    n += put_ext(&mut out, n, len, lext);
-    (out, n)
-}
-
-fn put_ext(out: &mut [u8; 5], at: usize, value: usize, ext: usize) -> usize {
-    let bytes = match ext {
-        1 => [(value - 13) as u8, 0],
-        2 => ((value - 269) as u16).to_be_bytes(),
-        _ => return 0,
-    };
-    if let (Some(dst), Some(src)) = (out.get_mut(at..at + ext), bytes.get(..ext)) {
-        dst.copy_from_slice(src);
-    }
-    ext
-}
-
 /// Big-endian unsigned integer of up to 8 bytes (RFC 7252 §3.2 `uint`); `None` for longer values.
 #[inline]
 pub(crate) fn read_uint(value: &[u8]) -> Option<u64> {

@@ -85,6 +85,35 @@ static void malformed(void) {
     CHECK(iotc_coap_parse(tkl9, sizeof tkl9, IOTC_COAP_EXTENDED_TOKENS, &m, &e) == IOTC_OK && m.token.len == 9);
 }
 
+/* iotc_coap_decode: the format rules alone, the same message struct and errors as iotc_coap_parse,
+ * and IOTC_COAP_CHECK ignored. */
+static void decode_only(void) {
+    iotc_coap_msg m;
+    iotc_error e;
+    CHECK(iotc_coap_decode(fig17, sizeof fig17, 0, &m, &e) == IOTC_OK);
+    CHECK(m.type_ == 0 && m.code == 0x01 && m.message_id == 0x7d35 && m.token.len == 1);
+    CHECK(m.token.ptr[0] == 0x20 && m.options_offset == 5 && m.length == sizeof fig17);
+    CHECK(m.options.len == 12 && m.payload.len == 0);
+    /* An unknown critical option passes, even with IOTC_COAP_CHECK. */
+    const uint8_t crit[] = {0x40, 0x01, 0x00, 0x02, 0xd0, 0x00};
+    CHECK(iotc_coap_decode(crit, sizeof crit, IOTC_COAP_CHECK, &m, &e) == IOTC_OK);
+    /* A truncated option value: Reset, offset 4, as from iotc_coap_parse. */
+    const uint8_t trunc[] = {0x40, 0x01, 0x00, 0x0a, 0xb1};
+    CHECK(iotc_coap_decode(trunc, sizeof trunc, 0, &m, &e) == IOTC_COAP_OPTION_VALUE_TRUNCATED);
+    CHECK(e.offset == 4 && e.answer == IOTC_ANSWER_RESET);
+    /* Uri-Path 0xC3 0x28 (a lead byte without its continuation) is refused with 4.00 unless lenient. */
+    const uint8_t bad_utf8[] = {0x40, 0x01, 0x00, 0x03, 0xb2, 0xc3, 0x28};
+    CHECK(iotc_coap_decode(bad_utf8, sizeof bad_utf8, 0, &m, &e) == IOTC_COAP_INVALID_UTF8_OPTION);
+    CHECK(e.offset == 4 && e.option == 11 && e.answer == IOTC_ANSWER_BAD_REQUEST);
+    CHECK(iotc_coap_decode(bad_utf8, sizeof bad_utf8, IOTC_COAP_LENIENT_UTF8, &m, &e) == IOTC_OK);
+    /* A payload marker with nothing after it. */
+    const uint8_t marker[] = {0x50, 0x02, 0x00, 0x04, 0xff};
+    CHECK(iotc_coap_decode(marker, sizeof marker, 0, &m, &e) == IOTC_COAP_EMPTY_PAYLOAD && e.offset == 4);
+    CHECK(iotc_coap_decode(NULL, 4, 0, &m, NULL) == IOTC_ERR_NULL);
+    CHECK(iotc_coap_decode(fig17, sizeof fig17, 0, NULL, NULL) == IOTC_ERR_NULL);
+    CHECK(iotc_coap_decode(NULL, 0, 0, &m, &e) == IOTC_COAP_MESSAGE_TOO_SHORT && e.offset == 0);
+}
+
 static void tcp(void) {
     iotc_coap_msg m;
     iotc_error e;
@@ -172,6 +201,7 @@ int main(void) {
     parse_vectors();
     options();
     malformed();
+    decode_only();
     tcp();
     writer();
     nulls();

@@ -1,0 +1,141 @@
+//! The UTF-8 check of string option values (RFC 7252 §3.2: "a Unicode string encoded using UTF-8
+//! in Net-Unicode form"), written here rather than taken from `core::str::from_utf8`.
+//!
+//! Why not `core`: the precompiled `core` is built for speed, and its validator with its 256-byte
+//! width table is some 760 bytes in a firmware image (measured with `ffi/footprint/measure.sh`).
+//! The values are short and nearly always ASCII, so speed comes from the word-wise ASCII test in
+//! front; the byte loop behind it only runs for non-ASCII text, and is as small as it can be.
+
+/// Whether `value` is well-formed UTF-8: the sequences of RFC 3629 §4 (no overlong forms, no
+/// surrogates, nothing above U+10FFFF), exactly what `core::str::from_utf8` accepts.
+#[inline(always)]
+pub(crate) fn is_utf8(value: &[u8]) -> bool {
+    is_ascii_short(value) || is_utf8_slow(value)
+}
+
+/// The full check, one sequence at a time. Kept out of line: it is the rare case, and the decoder's
+/// loop stays small around the call.
+#[inline(never)]
+fn is_utf8_slow(value: &[u8]) -> bool {
+    let mut rest = value;
+    while let Some((&lead, tail)) = rest.split_first() {
+        if lead < 0x80 {
+            rest = tail;
+            continue;
+        }
+        // RFC 3629 §3: a lead byte announces one to three continuation bytes, each 10xxxxxx; the
+        // code point they spell must need that many (no overlong form), and must not be a
+        // surrogate or above U+10FFFF (§4's table says the same byte by byte).
+        let (count, least) = match lead {
+            0xC0..=0xDF => (1, 0x80),
+            0xE0..=0xEF => (2, 0x800),
+            0xF0..=0xF7 => (3, 0x1_0000),
+            _ => return false,
+        };
+        let Some((continuation, after)) = tail.split_at_checked(count) else { return false };
+        let mut code_point = u32::from(lead & (0x3F >> count));
+        for &c in continuation {
+            if c & 0xC0 != 0x80 {
+                return false;
+            }
+            code_point = (code_point << 6) | u32::from(c & 0x3F);
+        }
+        if code_point < least || code_point > 0x10_FFFF || (0xD800..=0xDFFF).contains(&code_point) {
+            return false;
+        }
+        rest = after;
+    }
+    true
+}
+
+/// Whether every byte is below 0x80, reading whole words: the 8-byte words from the start, then the
+/// last 8 bytes (overlapping the words already read), so a typical Uri-Path segment of 8 to 16 bytes
+/// costs two loads instead of a byte loop; 4 to 7 bytes, two overlapping 4-byte loads. Smaller than
+/// `<[u8]>::is_ascii`, whose unrolled vector loop is meant for long text.
+#[inline(always)]
+pub(crate) fn is_ascii_short(v: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(last) = v.last_chunk::<8>() else {
+        return match (v.first_chunk::<4>(), v.last_chunk::<4>()) {
+            (Some(a), Some(b)) => {
+                (u32::from_ne_bytes(*a) | u32::from_ne_bytes(*b)) & 0x8080_8080 == 0
+            }
+            _ => v.iter().fold(0, |acc, b| acc | b) < 0x80,
+        };
+    };
+    let mut seen = u64::from_ne_bytes(*last);
+    let mut rest = v;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        seen |= u64::from_ne_bytes(*word);
+        rest = tail;
+    }
+    seen & HIGH == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_ascii_short, is_utf8};
+
+    fn agrees(bytes: &[u8]) {
+        assert_eq!(is_utf8(bytes), core::str::from_utf8(bytes).is_ok(), "{bytes:02x?}");
+    }
+
+    #[test]
+    fn agrees_with_core_on_every_sequence_of_up_to_three_bytes() {
+        agrees(&[]);
+        for a in 0..=255u8 {
+            agrees(&[a]);
+            for b in 0..=255u8 {
+                agrees(&[a, b]);
+                for c in 0..=255u8 {
+                    // Only the results that a lead byte makes interesting: the rest are ASCII
+                    // runs or already decided by `a` and `b`, and cost seconds in a debug build.
+                    if a >= 0x80 || b >= 0x80 {
+                        agrees(&[a, b, c]);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_core_on_four_byte_sequences_and_their_neighbours() {
+        // Every lead from 0xEE to 0xFF, every second and third byte, and a fourth byte on each side
+        // of the continuation range; then with ASCII around them so that the word test fails first.
+        let fourth = [0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF];
+        for a in 0xEE..=0xFFu8 {
+            for b in 0..=255u8 {
+                for c in [0x00, 0x7F, 0x80, 0x8F, 0x90, 0xBF, 0xC0, 0xFF] {
+                    for d in fourth {
+                        agrees(&[a, b, c, d]);
+                        agrees(&[b'x', a, b, c, d, b'y', b'z', b'w', b'v', b'u']);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_sequences_at_the_end_are_refused() {
+        for text in ["é", "€", "𝄞"] {
+            let bytes = text.as_bytes();
+            for cut in 1..bytes.len() {
+                assert!(!is_utf8(&bytes[..cut]), "{text} cut at {cut}");
+            }
+            assert!(is_utf8(bytes));
+        }
+    }
+
+    #[test]
+    fn ascii_check_sees_a_high_byte_at_every_position_and_length() {
+        for len in 0..40usize {
+            let clean = [b'a'; 40];
+            assert!(is_ascii_short(&clean[..len]), "len {len}");
+            for pos in 0..len {
+                let mut v = clean;
+                v[pos] = 0x80;
+                assert!(!is_ascii_short(&v[..len]), "len {len} pos {pos}");
+            }
+        }
+    }
+}
