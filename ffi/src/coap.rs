@@ -257,26 +257,24 @@ pub extern "C" fn iotc_coap_opt_next(
 ) -> iotc_status {
     guard(|| {
         let Some(it) = raw::get_mut(it) else { return IOTC_ERR_NULL };
+        let Some(mut rest) = raw::slice(it.rest) else { return IOTC_ERR_NULL };
         // Continue the validated walk from the saved position: the next delta counts from the number
         // read last.
-        loop {
-            let Some(rest) = raw::slice(it.rest) else { return IOTC_ERR_NULL };
-            let Some((n, v, after)) = next_option(rest, it.number) else {
-                it.rest = iotc_slice::EMPTY;
-                return IOTC_END;
-            };
+        while let Some((n, v, after)) = next_option(rest, it.number) {
             it.number = n;
-            it.rest = iotc_slice::of(after);
+            rest = after;
             if it.filter == 0 || it.filter == n {
+                it.rest = iotc_slice::of(rest);
                 raw::put(number, n);
                 raw::put(value, iotc_slice::of(v));
                 return IOTC_OK;
             }
             if it.filter < n {
-                it.rest = iotc_slice::EMPTY;
-                return IOTC_END;
+                break;
             }
         }
+        it.rest = iotc_slice::EMPTY;
+        IOTC_END
     })
 }
 

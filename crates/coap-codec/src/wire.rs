@@ -20,7 +20,7 @@ pub(crate) enum ExtError {
 }
 
 /// Reads the value a nibble announces, taking its extension bytes from the front of `rest`.
-#[inline(always)]
+#[inline]
 pub(crate) fn read_ext(nibble: u8, rest: &[u8]) -> Result<(usize, &[u8]), ExtError> {
     match nibble {
         0..=12 => Ok((usize::from(nibble), rest)),
