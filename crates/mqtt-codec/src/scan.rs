@@ -39,36 +39,9 @@ pub(crate) fn is_ascii_without_nul(bytes: &[u8]) -> bool {
     !any_byte(bytes, |b| b == 0 || b >= 0x80)
 }
 
-/// A mask whose lowest set bit is the high bit of the first byte of `w` (little-endian) below `n`
-/// (at most 0x80); 0 when there is none. Higher bits can be set wrongly, by a borrow out of a byte
-/// that is below `n`, so only the lowest one may be used.
-#[inline(always)]
-pub(crate) fn first_below(w: u64, n: u8) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    w.wrapping_sub(LO * u64::from(n)) & !w & (LO << 7)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{any_byte, first_below};
-
-    #[test]
-    fn lowest_flag_of_first_below_is_exact() {
-        // Every arrangement of four bytes around the threshold and the high half (where borrows and
-        // high bits could set a wrong flag), at the start of a word.
-        let tricky = [0u8, 1, 0x23, 0x2b, 0x2c, 0x2d, b'a', 0x7f, 0x80, 0xab, 0xff];
-        for code in 0..tricky.len().pow(4) {
-            let mut word = [b'z'; 8];
-            let mut c = code;
-            for slot in word.iter_mut().take(4) {
-                *slot = tricky[c % tricky.len()];
-                c /= tricky.len();
-            }
-            let flags = first_below(u64::from_le_bytes(word), 0x2c);
-            let got = (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize);
-            assert_eq!(got, word.iter().position(|&b| b < 0x2c), "{word:?}");
-        }
-    }
+    use super::any_byte;
 
     #[test]
     fn every_position_of_every_length_is_seen() {

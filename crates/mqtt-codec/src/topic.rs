@@ -2,7 +2,7 @@
 //! without allocation.
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::scan::{any_byte, first_below};
+use crate::scan::any_byte;
 
 /// Checks a Topic Name, as in PUBLISH: at least one character [MQTT-4.7.3-1], no wildcard
 /// [MQTT-3.3.2-2], no U+0000 [MQTT-4.7.3-2]. The offset of an error is within `name`.
@@ -125,36 +125,59 @@ pub(crate) fn check_filter_rules(b: &[u8]) -> Result<Option<usize>, DecodeError>
 }
 
 /// `+` must have `/` or an end on both sides, `#` a `/` or the start before it and the end after it.
-/// All three special bytes (NUL too) are below 0x2C: the scan jumps from one such byte to the next,
-/// eight bytes at a time, and looks closer only there.
+/// All three special bytes (NUL too) are below 0x2C, where filter bytes are rare: the filter is read
+/// eight bytes at a time, each word gives the exact mask of its bytes below 0x2C, and only those
+/// positions are looked at. The last bytes are read as the last eight of the filter (the ones already
+/// seen masked off), or, for a filter shorter than a word, gathered into one word; so no byte loop
+/// runs over the filter.
 fn check_filter(b: &[u8]) -> Result<(), DecodeError> {
     let mut at = 0;
-    while let Some(i) = next_below_0x2c(b, at) {
-        let after_separator = i == 0 || b.get(i - 1) == Some(&b'/');
-        let ok = match b.get(i) {
-            Some(0) => return Err(DecodeError::new(ErrorKind::NullCharacter, i)),
-            Some(b'+') => after_separator && matches!(b.get(i + 1), None | Some(b'/')),
-            Some(b'#') => after_separator && i + 1 == b.len(),
-            _ => true,
+    while at < b.len() {
+        // The next word and the filter position of its first byte; `skip` bytes of it were seen.
+        let (word, start, skip) = match b.get(at..).and_then(|r| r.first_chunk::<8>()) {
+            Some(w) => (u64::from_le_bytes(*w), at, 0),
+            None => match b.last_chunk::<8>() {
+                Some(w) => (u64::from_le_bytes(*w), b.len() - 8, at - (b.len() - 8)),
+                // Shorter than a word: the bytes in the low end, 0xFF (never flagged) above them.
+                None => (b.iter().rev().fold(u64::MAX, |w, &c| (w << 8) | u64::from(c)), 0, 0),
+            },
         };
-        if !ok {
-            return Err(DecodeError::new(ErrorKind::InvalidWildcard, i));
+        let mut flags = below_0x2c(word) & (u64::MAX << (8 * skip));
+        while flags != 0 {
+            let i = start + (flags.trailing_zeros() / 8) as usize;
+            check_special(b, i)?;
+            flags &= flags - 1;
         }
-        at = i + 1;
+        at = start + 8;
     }
     Ok(())
 }
 
-/// The position of the first byte below 0x2C at or after `at`.
-fn next_below_0x2c(b: &[u8], mut at: usize) -> Option<usize> {
-    while let Some(word) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
-        let flags = first_below(u64::from_le_bytes(*word), 0x2C);
-        if flags != 0 {
-            return Some(at + (flags.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
+/// The rule for the byte at `i`, one below 0x2C: NUL is refused, `+` and `#` must stand as whole
+/// levels (`#` the last), the others are ordinary characters.
+fn check_special(b: &[u8], i: usize) -> Result<(), DecodeError> {
+    let after_separator = i == 0 || b.get(i - 1) == Some(&b'/');
+    let ok = match b.get(i) {
+        Some(0) => return Err(DecodeError::new(ErrorKind::NullCharacter, i)),
+        Some(b'+') => after_separator && matches!(b.get(i + 1), None | Some(b'/')),
+        Some(b'#') => after_separator && i + 1 == b.len(),
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(DecodeError::new(ErrorKind::InvalidWildcard, i))
     }
-    b.get(at..)?.iter().position(|&c| c < 0x2C).map(|i| at + i)
+}
+
+/// The high bit of every byte of `w` that is below 0x2C, exactly: for a byte under 0x80, adding
+/// 0x54 to it sets its high bit exactly when it is 0x2C or more (and carries nothing into the next
+/// byte, since 0x7F + 0x54 < 0x100); a byte of 0x80 or more has its own high bit set.
+#[inline(always)]
+fn below_0x2c(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    !(((w & LOW7) + 0x5454_5454_5454_5454) | w) & HIGH
 }
 
 /// Whether `filter` (a checked plain filter, not `$share/...`) matches the Topic Name `name`
@@ -174,6 +197,30 @@ pub fn matches(filter: &str, name: &str) -> bool {
             (Some(fl), Some(nl)) if fl == nl => {}
             (None, None) => return true,
             _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::below_0x2c;
+
+    #[test]
+    fn below_0x2c_flags_exactly_the_low_bytes() {
+        // Every byte value at every position of a word, among neighbours that could carry or
+        // borrow into it (0x00, 0x2B, 0x2C, 0x7F, 0x80, 0xFF).
+        for filler in [0x00u8, 0x2B, 0x2C, 0x7F, 0x80, 0xFF] {
+            for v in 0..=255u8 {
+                for pos in 0..8 {
+                    let mut word = [filler; 8];
+                    word[pos] = v;
+                    let expected = word
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |m, (i, &b)| m | (u64::from(b < 0x2C) << (8 * i + 7)));
+                    assert_eq!(below_0x2c(u64::from_le_bytes(word)), expected, "{word:02x?}");
+                }
+            }
         }
     }
 }

@@ -434,6 +434,23 @@ fn malformed() -> Vec<(&'static str, ProtocolVersion, Vec<u8>, ErrorKind, usize)
             7,
         ),
         (
+            // The payload is UTF-8 as a whole (the length's 0xC3 and the filter's 0xA9 spell é),
+            // but the filter starts inside that character.
+            "SUBSCRIBE filter starting with the tail of a character its length byte begins",
+            V4,
+            pkt(0x82, &cat(&[&[0, 7, 0x00, 0xc3, 0xa9], &[b'a'; 194], &[0]])),
+            InvalidUtf8,
+            7,
+        ),
+        (
+            // UTF-8 as a whole again: the filter's last byte and the next length's first spell é.
+            "UNSUBSCRIBE filter ending inside a character",
+            V4,
+            vec![0xa2, 8, 0, 7, 0, 2, b'a', 0xc3, 0xa9, 0],
+            InvalidUtf8,
+            7,
+        ),
+        (
             "SUBSCRIBE ShareName with a NUL",
             V4,
             pkt(0x82, &cat(&[&[0, 7], &s("$share/g\0/x"), &[0]])),
@@ -458,6 +475,25 @@ fn non_ascii_strings_in_checked_passes() {
     let bytes = pkt(0x40, &body);
     let Packet::Ack(ack) = decode(ProtocolVersion::V5, &bytes) else { panic!() };
     assert_eq!(ack.properties.reason_string(), Some(reason));
+}
+
+/// The filters read the same whether the payload is UTF-8 from end to end (one check for all of
+/// them) or not (a length byte of 0x80 is not UTF-8; each filter is then checked on its own).
+#[test]
+fn filters_read_alike_whether_or_not_the_whole_payload_is_utf8() {
+    let long = "a/".repeat(64); // 128 bytes: its length is 0x00 0x80
+    for filters in [["s/+/t", "été/#", "x"], ["s/+/t", long.as_str(), "été/#"]] {
+        let payload: Vec<u8> = filters.iter().flat_map(|f| cat(&[&s(f), &[1]])).collect();
+        assert_eq!(std::str::from_utf8(&payload).is_ok(), !filters.contains(&long.as_str()));
+        let sub = pkt(0x82, &cat(&[&[0, 9], &payload]));
+        let Packet::Subscribe(sub) = decode(ProtocolVersion::V3_1_1, &sub) else { panic!() };
+        let read: Vec<_> = sub.subscriptions().map(|(f, o)| (f.raw(), o.qos)).collect();
+        assert_eq!(read, filters.map(|f| (f, QoS::AtLeastOnce)));
+        let unsub: Vec<u8> = filters.iter().flat_map(|f| s(f)).collect();
+        let unsub = pkt(0xa2, &cat(&[&[0, 9], &unsub]));
+        let Packet::Unsubscribe(u) = decode(ProtocolVersion::V3_1_1, &unsub) else { panic!() };
+        assert_eq!(u.filters().map(|f| f.raw()).collect::<Vec<_>>(), filters);
+    }
 }
 
 #[test]

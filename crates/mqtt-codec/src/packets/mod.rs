@@ -51,12 +51,16 @@ pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
     }
 }
 
-/// Checks the next Topic Filter of a SUBSCRIBE or UNSUBSCRIBE without building a `&str` (the
-/// iterators build it when the filters are read); `Ok(true)` for a shared subscription.
-pub(crate) fn skip_topic_filter(r: &mut Reader<'_>) -> Result<bool, DecodeError> {
+/// Checks the next Topic Filter of a SUBSCRIBE or UNSUBSCRIBE; `Ok(true)` for a shared subscription.
+/// `text` is the payload as `&str` when all of it is UTF-8 (see [`Reader::utf8_in`]).
+pub(crate) fn skip_topic_filter<'a>(
+    r: &mut Reader<'a>,
+    text: Option<&'a str>,
+) -> Result<bool, DecodeError> {
     let at = r.offset() + 2;
-    let filter = r.utf8_bytes_without_nul_check()?;
-    let share_end = crate::topic::check_filter_rules(filter).map_err(|e| e.shifted(at))?;
+    let filter = r.utf8_in(text)?;
+    let share_end =
+        crate::topic::check_filter_rules(filter.as_bytes()).map_err(|e| e.shifted(at))?;
     Ok(share_end.is_some())
 }
 

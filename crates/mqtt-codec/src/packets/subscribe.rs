@@ -59,6 +59,7 @@ impl SubscriptionOptions {
 #[derive(Debug, Clone)]
 pub struct Subscriptions<'a> {
     reader: Reader<'a>,
+    text: Option<&'a str>,
     version: ProtocolVersion,
 }
 
@@ -70,7 +71,7 @@ impl<'a> Iterator for Subscriptions<'a> {
             return None;
         }
         // Checked when the packet was decoded (or built): no second check here.
-        let filter = TopicFilter::checked(self.reader.utf8_without_nul_check().ok()?);
+        let filter = TopicFilter::checked(self.reader.utf8_in(self.text).ok()?);
         let options = SubscriptionOptions::from_byte(self.reader.u8().ok()?, self.version)?;
         Some((filter, options))
     }
@@ -86,6 +87,8 @@ pub struct Subscribe<'a> {
     /// Properties (5.0).
     pub properties: Properties<'a>,
     payload: &'a [u8],
+    /// The payload as `&str` when it is UTF-8 from end to end (the usual case), for the iterator.
+    text: Option<&'a str>,
     payload_at: usize,
     version: ProtocolVersion,
 }
@@ -104,8 +107,8 @@ impl<'a> Subscribe<'a> {
             return Err(r.error(ErrorKind::NoTopicFilters));
         }
         let payload = r.rest();
-        check_subscriptions(payload, payload_at, version)?;
-        Ok(Self { packet_id, properties, payload, payload_at, version })
+        let text = check_subscriptions(payload, payload_at, version)?;
+        Ok(Self { packet_id, properties, payload, text, payload_at, version })
     }
 
     /// A SUBSCRIBE to encode: `payload` is what [`crate::write_subscribe_payload`] wrote, checked here
@@ -122,25 +125,31 @@ impl<'a> Subscribe<'a> {
         if payload.is_empty() {
             return Err(DecodeError::new(ErrorKind::NoTopicFilters, 0));
         }
-        check_subscriptions(payload, 0, version)?;
-        Ok(Self { packet_id, properties, payload, payload_at: 0, version })
+        let text = check_subscriptions(payload, 0, version)?;
+        Ok(Self { packet_id, properties, payload, text, payload_at: 0, version })
     }
 
     /// The Topic Filters with their options, in order.
     pub fn subscriptions(&self) -> Subscriptions<'a> {
-        Subscriptions { reader: Reader::new(self.payload, self.payload_at), version: self.version }
+        Subscriptions {
+            reader: Reader::new(self.payload, self.payload_at),
+            text: self.text,
+            version: self.version,
+        }
     }
 }
 
-/// Checks a SUBSCRIBE payload; `at` is its offset in the packet.
+/// Checks a SUBSCRIBE payload; `at` is its offset in the packet. Returns the payload as `&str` when
+/// it is UTF-8 from end to end, which settles the UTF-8 of every filter at once.
 fn check_subscriptions(
     payload: &[u8],
     at: usize,
     version: ProtocolVersion,
-) -> Result<(), DecodeError> {
+) -> Result<Option<&str>, DecodeError> {
+    let text = core::str::from_utf8(payload).ok();
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
-        let shared = skip_topic_filter(&mut check)?;
+        let shared = skip_topic_filter(&mut check, text)?;
         let options_at = check.offset();
         let options = SubscriptionOptions::from_byte(check.u8()?, version)
             .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
@@ -148,7 +157,8 @@ fn check_subscriptions(
             return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
         }
     }
-    finish(&check)
+    finish(&check)?;
+    Ok(text)
 }
 
 /// A SUBACK packet.

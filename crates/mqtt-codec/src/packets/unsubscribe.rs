@@ -13,6 +13,7 @@ use crate::{ProtocolVersion, ReasonCode};
 #[derive(Debug, Clone)]
 pub struct UnsubscribeFilters<'a> {
     reader: Reader<'a>,
+    text: Option<&'a str>,
 }
 
 impl<'a> Iterator for UnsubscribeFilters<'a> {
@@ -23,7 +24,7 @@ impl<'a> Iterator for UnsubscribeFilters<'a> {
             return None;
         }
         // Checked when the packet was decoded (or built).
-        Some(TopicFilter::checked(self.reader.utf8_without_nul_check().ok()?))
+        Some(TopicFilter::checked(self.reader.utf8_in(self.text).ok()?))
     }
 }
 
@@ -37,6 +38,8 @@ pub struct Unsubscribe<'a> {
     /// Properties (5.0).
     pub properties: Properties<'a>,
     payload: &'a [u8],
+    /// The payload as `&str` when it is UTF-8 from end to end (the usual case), for the iterator.
+    text: Option<&'a str>,
     payload_at: usize,
 }
 
@@ -54,8 +57,8 @@ impl<'a> Unsubscribe<'a> {
             return Err(r.error(ErrorKind::NoTopicFilters));
         }
         let payload = r.rest();
-        check_filters(payload, payload_at)?;
-        Ok(Self { packet_id, properties, payload, payload_at })
+        let text = check_filters(payload, payload_at)?;
+        Ok(Self { packet_id, properties, payload, text, payload_at })
     }
 
     /// An UNSUBSCRIBE to encode: `payload` is what [`crate::write_unsubscribe_payload`] wrote.
@@ -70,22 +73,26 @@ impl<'a> Unsubscribe<'a> {
         if payload.is_empty() {
             return Err(DecodeError::new(ErrorKind::NoTopicFilters, 0));
         }
-        check_filters(payload, 0)?;
-        Ok(Self { packet_id, properties, payload, payload_at: 0 })
+        let text = check_filters(payload, 0)?;
+        Ok(Self { packet_id, properties, payload, text, payload_at: 0 })
     }
 
     /// The Topic Filters, in order.
     pub fn filters(&self) -> UnsubscribeFilters<'a> {
-        UnsubscribeFilters { reader: Reader::new(self.payload, self.payload_at) }
+        UnsubscribeFilters { reader: Reader::new(self.payload, self.payload_at), text: self.text }
     }
 }
 
-fn check_filters(payload: &[u8], at: usize) -> Result<(), DecodeError> {
+/// Checks an UNSUBSCRIBE payload; `at` is its offset in the packet. Returns the payload as `&str`
+/// when it is UTF-8 from end to end, which settles the UTF-8 of every filter at once.
+fn check_filters(payload: &[u8], at: usize) -> Result<Option<&str>, DecodeError> {
+    let text = core::str::from_utf8(payload).ok();
     let mut check = Reader::new(payload, at);
     while !check.is_empty() {
-        skip_topic_filter(&mut check)?;
+        skip_topic_filter(&mut check, text)?;
     }
-    finish(&check)
+    finish(&check)?;
+    Ok(text)
 }
 
 /// An UNSUBACK packet.
