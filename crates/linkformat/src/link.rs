@@ -275,31 +275,35 @@ fn parse_link(
     let params_start = target_end + 1;
     let mut at = params_start;
     let mut seen = 0u16;
+    let mut spans = AttrSpans::NONE;
     loop {
         let here = if config.whitespace { skip_ws(text, at) } else { at };
         if text.as_bytes().get(here) != Some(&b';') {
             break;
         }
         let name_at = if config.whitespace { skip_ws(text, here + 1) } else { here + 1 };
-        at = parse_param(text, name_at, &mut seen, config)?;
+        let (name_end, end) = parse_param(text, name_at, &mut seen, config)?;
+        spans.record(name_at - params_start, name_end - params_start, end - params_start);
+        at = end;
     }
     let link = Link {
         target,
         params: text.get(params_start..at).unwrap_or_default(),
         offset: start,
         whitespace: config.whitespace,
+        spans,
     };
     Ok((link, at))
 }
 
-/// Parses and checks one `name[=value]` at `at`; returns the offset after it. `seen` holds the
-/// once-only attributes met so far in this link.
+/// Parses and checks one `name[=value]` at `at`; returns the offsets where its name ends and where
+/// it ends. `seen` holds the once-only attributes met so far in this link.
 fn parse_param(
     text: &str,
     at: usize,
     seen: &mut u16,
     config: ParseConfig,
-) -> Result<usize, ParseError> {
+) -> Result<(usize, usize), ParseError> {
     let err = |kind, at| Err(ParseError::new(kind, at));
     let rest = text.get(at..).unwrap_or_default();
     let Ok((after_name, name)) = grammar::param_name(rest) else {
@@ -339,7 +343,7 @@ fn parse_param(
         return err(ErrorKind::DuplicateAttribute, at);
     }
     *seen |= bit;
-    Ok(end)
+    Ok((at + name.len(), end))
 }
 
 /// The value rules of the registered attributes.
@@ -471,6 +475,50 @@ fn separated_by_spaces(raw: &str) -> bool {
     !raw.is_empty() && !raw.starts_with(' ') && !raw.ends_with(' ')
 }
 
+/// How many attributes of a link the parser notes the place of.
+const SPANS: usize = 8;
+
+/// Where the first attributes of a link lie in its parameter text, noted by the parser as it checks
+/// them, so that reading them again (the attribute iterator, and every getter, which goes through
+/// it) slices instead of scanning. For attribute `i`: the offsets of its name's start and end and of
+/// its value's end, in `Link::params`. Offsets are bytes, so only parameters within the first 256
+/// bytes are noted; the iterator scans for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AttrSpans {
+    count: u8,
+    at: [[u8; 3]; SPANS],
+}
+
+impl AttrSpans {
+    const NONE: Self = Self { count: 0, at: [[0; 3]; SPANS] };
+
+    /// Notes one attribute, if there is room and its offsets fit a byte (`name_start <= name_end <=
+    /// end`, so testing `end` tests all three); once one is left out, so are the ones after it (the
+    /// iterator scans on from the last one noted).
+    #[inline(always)]
+    fn record(&mut self, name_start: usize, name_end: usize, end: usize) {
+        let slot = if end <= usize::from(u8::MAX) {
+            self.at.get_mut(usize::from(self.count))
+        } else {
+            None
+        };
+        match slot {
+            Some(slot) => {
+                // No truncation: all three are at most `end`, at most 255.
+                *slot = [name_start as u8, name_end as u8, end as u8];
+                self.count += 1;
+            }
+            // Closed: the high bit keeps the count but leaves no slot free.
+            None => self.count |= 0x80,
+        }
+    }
+
+    /// The number of attributes noted.
+    fn len(&self) -> usize {
+        usize::from(self.count & 0x7f)
+    }
+}
+
 /// One link: the target URI-reference and its attributes, borrowed from the payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link<'a> {
@@ -478,6 +526,7 @@ pub struct Link<'a> {
     params: &'a str,
     offset: usize,
     whitespace: bool,
+    spans: AttrSpans,
 }
 
 impl<'a> Link<'a> {
@@ -493,7 +542,19 @@ impl<'a> Link<'a> {
 
     /// The attributes in order.
     pub fn attrs(&self) -> Attrs<'a> {
-        Attrs { rest: self.params, whitespace: self.whitespace }
+        let noted = self.spans.len();
+        let scan_from = match noted.checked_sub(1).and_then(|i| self.spans.at.get(i)) {
+            Some(&[_, _, end]) => usize::from(end),
+            None => 0,
+        };
+        Attrs {
+            params: self.params,
+            spans: self.spans.at,
+            noted: noted as u8,
+            next: 0,
+            rest: self.params.get(scan_from..).unwrap_or_default(),
+            whitespace: self.whitespace,
+        }
     }
 
     /// The first attribute with this name (names compare case-insensitively, RFC 8288 §3).
@@ -583,9 +644,15 @@ pub struct Attr<'a> {
     pub value: Value<'a>,
 }
 
-/// The attributes of a link, over bytes the parser has checked.
+/// The attributes of a link, over bytes the parser has checked: the ones whose place the parser
+/// noted are sliced out, the others scanned for.
 #[derive(Debug, Clone)]
 pub struct Attrs<'a> {
+    params: &'a str,
+    spans: [[u8; 3]; SPANS],
+    noted: u8,
+    next: u8,
+    /// The text after the last noted attribute, scanned once the noted ones are read.
     rest: &'a str,
     whitespace: bool,
 }
@@ -594,6 +661,27 @@ impl<'a> Iterator for Attrs<'a> {
     type Item = Attr<'a>;
 
     fn next(&mut self) -> Option<Attr<'a>> {
+        if self.next < self.noted {
+            let &[start, name_end, end] = self.spans.get(usize::from(self.next))?;
+            self.next += 1;
+            let name = self.params.get(usize::from(start)..usize::from(name_end))?;
+            let after_name = self.params.get(usize::from(name_end)..usize::from(end))?;
+            let value = match after_name.as_bytes() {
+                [] => Value::Flag,
+                [b'=', b'"', .., b'"'] => {
+                    Value::Quoted(Quoted(after_name.get(2..after_name.len() - 1)?))
+                }
+                _ => Value::Token(after_name.get(1..)?),
+            };
+            return Some(Attr { name, value });
+        }
+        self.scan()
+    }
+}
+
+impl<'a> Attrs<'a> {
+    /// The next attribute after the noted ones, found by scanning.
+    fn scan(&mut self) -> Option<Attr<'a>> {
         let mut rest = self.rest;
         if self.whitespace {
             rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
@@ -623,7 +711,40 @@ impl FusedIterator for Attrs<'_> {}
 
 #[cfg(test)]
 mod tests {
-    use super::Known;
+    extern crate std;
+    use std::format;
+    use std::string::String;
+    use std::vec::Vec;
+
+    use super::{parse_with, Attrs, Known, ParseConfig, SPANS};
+
+    /// The attributes of every link of `payload`, read through the noted places and by scanning
+    /// alone.
+    fn both_ways(payload: &str, config: ParseConfig) {
+        for link in parse_with(payload.as_bytes(), config) {
+            let link = link.unwrap();
+            let noted: Vec<_> = link.attrs().collect();
+            let scanned: Vec<_> = Attrs { noted: 0, rest: link.params, ..link.attrs() }.collect();
+            assert_eq!(noted, scanned, "{payload:?}");
+        }
+    }
+
+    #[test]
+    fn noted_attributes_read_as_scanned_ones() {
+        let strict = ParseConfig::STRICT;
+        both_ways(r#"</a>;obs;ct=0;rt="x y";title="";title*=UTF-8'en'a%20b;x="\"q\"""#, strict);
+        both_ways(r#"</a>,</b>;sz=1,</c>;anchor="/x";rel="next""#, strict);
+        // More attributes than are noted.
+        let many: String = (0..SPANS + 4).map(|i| format!(";x{i}=\"v{i}\"")).collect();
+        both_ways(&format!("</a>{many},</b>;obs"), strict);
+        // Attributes past the first 256 bytes of the parameters.
+        let long = format!("</a>;title=\"{}\";rt=after;obs", "t".repeat(300));
+        both_ways(&long, strict);
+        let edge = format!("</a>;title=\"{}\";ct=1", "t".repeat(244));
+        both_ways(&edge, strict);
+        // Whitespace around the separators.
+        both_ways("</a> ; rt=\"x\" ;\tobs ,\n</b>;ct=0", ParseConfig::STRICT.whitespace(true));
+    }
 
     #[test]
     fn registered_names_in_any_case_and_nothing_else() {
