@@ -6,7 +6,7 @@
 //! * Every control packet of 3.1, 3.1.1 and 5.0 as a borrowed view ([`Packet`]), with the rules a codec
 //!   can check (flags, UTF-8, packet identifiers, CONNECT flags, subscription options, reason codes) and
 //!   v5 properties checked per packet, for duplicates and value ranges ([`Properties`]).
-//! * Topics: [`check_topic_name`], [`TopicFilter`] with shared subscriptions, [`matches`].
+//! * Topics: [`check_topic_name`], [`TopicFilter`] with shared subscriptions, [`matches()`].
 //!
 //! Encoding side: [`Packet::encode`] and [`Packet::encoded_len`] into a caller buffer, for every
 //! packet; [`write_properties`], [`write_subscribe_payload`] and [`write_unsubscribe_payload`] build

@@ -80,17 +80,21 @@ impl<'a> Iterator for Subscriptions<'a> {
 impl FusedIterator for Subscriptions<'_> {}
 
 /// A SUBSCRIBE packet.
+///
+/// Fixed field order (`repr(C)`), small fields first, as for [`super::Publish`]: the decoder returns
+/// packets by value, and this layout of the packet enum costs fewer instructions to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C)]
 pub struct Subscribe<'a> {
     /// Packet Identifier.
     pub packet_id: u16,
+    version: ProtocolVersion,
     /// Properties (5.0).
     pub properties: Properties<'a>,
     payload: &'a [u8],
     /// The payload as `&str` when it is UTF-8 from end to end (the usual case), for the iterator.
     text: Option<&'a str>,
     payload_at: usize,
-    version: ProtocolVersion,
 }
 
 impl<'a> Subscribe<'a> {
@@ -162,7 +166,11 @@ fn check_subscriptions(
 }
 
 /// A SUBACK packet.
+///
+/// Fixed field order (`repr(C)`), small fields first, as for [`super::Publish`]: the decoder returns
+/// packets by value, and this layout of the packet enum costs fewer instructions to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C)]
 pub struct Suback<'a> {
     /// Packet Identifier.
     pub packet_id: u16,
