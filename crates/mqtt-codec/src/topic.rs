@@ -83,7 +83,7 @@ impl<'a> TopicFilter<'a> {
         self.filter.bytes().any(|b| b == b'+' || b == b'#')
     }
 
-    /// Whether this filter matches a Topic Name (see [`matches`]).
+    /// Whether this filter matches a Topic Name (see [`matches()`]).
     pub fn matches(&self, name: &str) -> bool {
         matches(self.filter, name)
     }
