@@ -172,7 +172,13 @@ impl ErrorKind {
 }
 
 /// Bytes that could not be decoded: what and where.
+///
+/// The kind comes first (`repr(C)`): with that layout, together with the packet structs' own,
+/// the decoder's `Result` is built and matched with fewer instructions (a small PUBLISH 329 -> 298,
+/// PINGREQ 76 -> 52, measured with `benches/examples/mqtt_decode_loop.rs`; with the offset first, or
+/// Rust's own order, nothing changes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C)]
 pub struct DecodeError {
     kind: ErrorKind,
     offset: usize,
