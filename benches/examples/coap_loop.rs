@@ -29,7 +29,10 @@ fn main() {
             for (n, v) in &case.options {
                 w = w.option(OptionNumber(*n), v).unwrap();
             }
-            w.payload(&case.payload).unwrap().finish()
+            let n = w.payload(&case.payload).unwrap().finish();
+            // The bytes must count as read, or the compiler may drop the writes.
+            black_box(&buf);
+            n
         } else {
             let m = Message::decode(black_box(&bytes)).unwrap();
             let mut s = usize::from(m.code().0) + m.token().len();

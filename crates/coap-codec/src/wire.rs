@@ -54,36 +54,26 @@ pub(crate) const fn header_len(delta: usize, len: usize) -> usize {
     1 + nibble(delta).1 + nibble(len).1
 }
 
-/// Writes an option header into `dst`, which is exactly [`header_len`] bytes long.
+/// Writes an option header into `dst`, which is exactly [`header_len`] bytes long: the two nibbles,
+/// then the delta's extension bytes and the length's. One loop over the two fields, so that the
+/// size-optimised build keeps one copy of the extension code (the speed build unrolls it).
 #[inline(always)]
 pub(crate) fn write_header(dst: &mut [u8], delta: usize, len: usize) {
-    let (dn, dext) = nibble(delta);
-    let (ln, lext) = nibble(len);
-    let mut out = dst.iter_mut();
-    if let Some(b) = out.next() {
-        *b = (dn << 4) | ln;
-    }
-    write_ext(&mut out, delta, dext);
-    write_ext(&mut out, len, lext);
-}
-
-#[inline(always)]
-fn write_ext<'a>(out: &mut impl Iterator<Item = &'a mut u8>, value: usize, ext: usize) {
-    match ext {
-        1 => {
+    let Some((first, ext)) = dst.split_first_mut() else { return };
+    let mut out = ext.iter_mut();
+    let mut nibbles = 0u8;
+    for (value, shift) in [(delta, 4), (len, 0)] {
+        let (nibble, bytes) = nibble(value);
+        nibbles |= nibble << shift;
+        // `value - 13` in one byte or `value - 269` in two, big-endian (RFC 7252 §3.1).
+        let extended = value.wrapping_sub(if bytes == 1 { 13 } else { 269 });
+        for k in (0..bytes).rev() {
             if let Some(b) = out.next() {
-                *b = (value - 13) as u8;
+                *b = (extended >> (8 * k)) as u8;
             }
         }
-        2 => {
-            let [hi, lo] = ((value - 269) as u16).to_be_bytes();
-            if let (Some(h), Some(l)) = (out.next(), out.next()) {
-                *h = hi;
-                *l = lo;
-            }
-        }
-        _ => {}
     }
+    *first = nibbles;
 }
 
 /// Big-endian unsigned integer of up to 8 bytes (RFC 7252 §3.2 `uint`); `None` for longer values.
@@ -101,4 +91,25 @@ pub(crate) fn read_uint(value: &[u8]) -> Option<u64> {
 pub(crate) const fn minimal_uint(value: u64) -> ([u8; 8], usize) {
     let skip = (value.leading_zeros() / 8) as usize;
     (value.to_be_bytes(), skip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{header_len, read_ext, write_header, MAX_EXTENDED};
+
+    #[test]
+    fn headers_read_back_as_written_at_every_size_boundary() {
+        let values = [0, 1, 12, 13, 14, 268, 269, 270, 1000, MAX_EXTENDED - 1, MAX_EXTENDED];
+        for delta in values {
+            for len in values {
+                let mut buf = [0xAAu8; 5];
+                let n = header_len(delta, len);
+                write_header(&mut buf[..n], delta, len);
+                let (d, rest) = read_ext(buf[0] >> 4, &buf[1..n]).unwrap();
+                let (l, rest) = read_ext(buf[0] & 0x0f, rest).unwrap();
+                assert_eq!((d, l, rest.len()), (delta, len, 0), "delta {delta} len {len}");
+                assert!(buf[n..].iter().all(|&b| b == 0xAA), "wrote past the header");
+            }
+        }
+    }
 }
