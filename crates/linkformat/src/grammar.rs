@@ -108,7 +108,12 @@ fn is_absolute_uri(s: &str) -> bool {
 
 /// `cardinal` of RFC 6690 §2: `"0" / %x31-39 *DIGIT`; `None` also when it does not fit 64 bits.
 pub(crate) fn parse_cardinal(s: &str) -> Option<u64> {
-    match s.as_bytes() {
+    parse_cardinal_bytes(s.as_bytes())
+}
+
+/// [`parse_cardinal`] on bytes.
+pub(crate) fn parse_cardinal_bytes(s: &[u8]) -> Option<u64> {
+    match s {
         [] => None,
         [b'0'] => Some(0),
         [b'0', ..] => None,

@@ -382,11 +382,14 @@ pub(crate) fn check_value(
             ErrorKind::InvalidNumber,
         ),
         Known::Ct => {
-            let in_range = |w: &str| grammar::parse_cardinal(w).is_some_and(|v| v <= 65535);
+            // RFC 7252 §7.2.1: `cardinal / DQUOTE cardinal *( 1*SP cardinal ) DQUOTE`, each one a
+            // Content-Format number (16 bits).
+            let in_range = |w: &[u8]| grammar::parse_cardinal_bytes(w).is_some_and(|v| v <= 65535);
             let ok = match value {
-                Value::Token(t) => in_range(t),
+                Value::Token(t) => in_range(t.as_bytes()),
                 Value::Quoted(q) => {
-                    separated_by_spaces(q.raw()) && q.raw().split(' ').all(in_range)
+                    let mut words = q.raw().as_bytes().split(|&b| b == b' ');
+                    separated_by_spaces(q.raw()) && words.all(|w| w.is_empty() || in_range(w))
                 }
                 Value::Flag => false,
             };

@@ -167,6 +167,16 @@ fn rfc9176_directory_and_lookup_examples() {
     round_trip(group);
 }
 
+/// RFC 7252 §7.2.1: `ct-value = cardinal / DQUOTE cardinal *( 1*SP cardinal ) DQUOTE`, so numbers in
+/// a quoted list may be separated by more than one space.
+#[test]
+fn content_format_lists_take_one_or_more_spaces() {
+    let l = links("</a>;ct=\"0  50   60\",</b>;ct=\"65535 0\"");
+    assert_eq!(l[0].ct().collect::<Vec<_>>(), [0, 50, 60]);
+    assert_eq!(l[1].ct().collect::<Vec<_>>(), [65535, 0]);
+    round_trip("</a>;ct=\"0  50   60\"");
+}
+
 #[test]
 fn commas_and_semicolons_inside_targets_do_not_split() {
     let p = r#"</a,b;c>;title="x, y; z",</d>"#;
