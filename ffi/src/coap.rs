@@ -257,64 +257,70 @@ pub extern "C" fn iotc_coap_opt_next(
 ) -> iotc_status {
     guard(|| {
         let Some(it) = raw::get_mut(it) else { return IOTC_ERR_NULL };
-        let Some(mut rest) = raw::slice(it.rest) else { return IOTC_ERR_NULL };
-        // Continue the validated walk from the saved position: the next delta counts from the number
-        // read last.
-        while let Some((n, v, after)) = next_option(rest, it.number) {
-            it.number = n;
-            rest = after;
-            if it.filter == 0 || it.filter == n {
-                it.rest = iotc_slice::of(rest);
+        let Some(rest) = raw::slice(it.rest) else { return IOTC_ERR_NULL };
+        match advance(it, rest) {
+            Some((n, v)) => {
                 raw::put(number, n);
                 raw::put(value, iotc_slice::of(v));
-                return IOTC_OK;
+                IOTC_OK
             }
-            if it.filter < n {
-                break;
-            }
+            None => IOTC_END,
         }
-        it.rest = iotc_slice::EMPTY;
-        IOTC_END
     })
+}
+
+/// Moves `it` (whose unread option bytes are `rest`) to its next option that passes its filter.
+/// The one walk behind both the iterator and the single-option getters, kept out of line so that a
+/// firmware image carries it once.
+#[inline(never)]
+fn advance<'a>(it: &mut iotc_coap_opt_iter, mut rest: &'a [u8]) -> Option<(u16, &'a [u8])> {
+    // Continue the validated walk from the saved position: the next delta counts from the number
+    // read last.
+    while let Some((n, v, after)) = next_option(rest, it.number) {
+        it.number = n;
+        rest = after;
+        if it.filter == 0 || it.filter == n {
+            it.rest = iotc_slice::of(rest);
+            return Some((n, v));
+        }
+        if it.filter < n {
+            break;
+        }
+    }
+    it.rest = iotc_slice::EMPTY;
+    None
 }
 
 /// Reads one option header and value after option number `previous` (RFC 7252 §3.1). The bytes were
 /// validated when the message was parsed; anything else ends the iteration.
+#[inline(always)]
 fn next_option(bytes: &[u8], previous: u16) -> Option<(u16, &[u8], &[u8])> {
     let (&head, mut rest) = bytes.split_first()?;
     // The delta nibble, then the length nibble, each with its extension bytes (nibble 15, which
-    // also marks the payload, ends the walk).
-    let mut field = |nibble: u8| -> Option<usize> {
-        let (value, used) = match nibble {
-            0..=12 => (usize::from(nibble), 0),
+    // also marks the payload, ends the walk). One loop body, not two copies: flash matters more
+    // than the branch here.
+    let mut fields = [usize::from(head >> 4), usize::from(head & 0x0f)];
+    for field in &mut fields {
+        let (value, used) = match *field {
+            0..=12 => (*field, 0),
             13 => (usize::from(*rest.first()?) + 13, 1),
             14 => (usize::from(u16::from_be_bytes(*rest.first_chunk()?)) + 269, 2),
             _ => return None,
         };
         rest = rest.get(used..)?;
-        Some(value)
-    };
-    let delta = field(head >> 4)?;
-    let len = field(head & 0x0f)?;
+        *field = value;
+    }
+    let [delta, len] = fields;
     let (value, after) = rest.split_at_checked(len)?;
     let number = u16::try_from(usize::from(previous) + delta).ok()?;
     Some((number, value, after))
 }
 
 fn first<'a>(msg: &iotc_coap_msg, number: u16) -> Option<&'a [u8]> {
-    let mut rest = raw::slice(msg.options)?;
-    let mut last = 0u16;
-    while let Some((n, v, after)) = next_option(rest, last) {
-        if n == number {
-            return Some(v);
-        }
-        if n > number {
-            return None;
-        }
-        last = n;
-        rest = after;
-    }
-    None
+    let rest = raw::slice(msg.options)?;
+    let mut it = iotc_coap_opt_iter { rest: msg.options, number: 0, filter: number };
+    // Filter 0 means "any option" to the iterator; here it means option 0 itself.
+    advance(&mut it, rest).filter(|&(n, _)| n == number).map(|(_, v)| v)
 }
 
 /// The first option `number` as a uint of at most 4 bytes (RFC 7252 §3.2).

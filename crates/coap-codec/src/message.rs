@@ -205,14 +205,24 @@ pub(crate) fn split_options(
             return Ok((options, after_head));
         }
         let fail = |kind| DecodeError::new(kind, here, reject);
-        let (delta, after_delta) = wire::read_ext(head >> 4, after_head).map_err(|e| match e {
-            ExtError::Reserved => fail(ErrorKind::OptionDeltaReserved),
-            ExtError::Truncated => fail(ErrorKind::OptionHeaderTruncated),
-        })?;
-        let (len, after_len) = wire::read_ext(head & 0x0f, after_delta).map_err(|e| match e {
-            ExtError::Reserved => fail(ErrorKind::OptionLengthReserved),
-            ExtError::Truncated => fail(ErrorKind::OptionHeaderTruncated),
-        })?;
+        // The delta nibble, then the length nibble, each with its extension bytes: one loop body
+        // rather than two copies of it, which keeps the decoder small in firmware images.
+        let mut fields = [usize::from(head >> 4), usize::from(head & 0x0f)];
+        let mut after_len = after_head;
+        for (i, field) in fields.iter_mut().enumerate() {
+            match wire::read_ext(*field as u8, after_len) {
+                Ok((value, tail)) => {
+                    *field = value;
+                    after_len = tail;
+                }
+                Err(ExtError::Reserved) if i == 0 => {
+                    return Err(fail(ErrorKind::OptionDeltaReserved))
+                }
+                Err(ExtError::Reserved) => return Err(fail(ErrorKind::OptionLengthReserved)),
+                Err(ExtError::Truncated) => return Err(fail(ErrorKind::OptionHeaderTruncated)),
+            }
+        }
+        let [delta, len] = fields;
         number += delta;
         if number > usize::from(u16::MAX) {
             return Err(fail(ErrorKind::OptionNumberOverflow));
