@@ -346,7 +346,9 @@ fn parse_param(
     Ok((at + name.len(), end))
 }
 
-/// The value rules of the registered attributes.
+/// The value rules of the registered attributes. Inlined into the attribute parser: as a call it
+/// cost a register save and restore per attribute, 1k of the benchmark's 34.4k instructions.
+#[inline(always)]
 pub(crate) fn check_value(
     known: Known,
     value: Value<'_>,
