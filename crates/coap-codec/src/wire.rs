@@ -65,11 +65,15 @@ pub(crate) fn write_header(dst: &mut [u8], delta: usize, len: usize) {
     for (value, shift) in [(delta, 4), (len, 0)] {
         let (nibble, bytes) = nibble(value);
         nibbles |= nibble << shift;
-        // `value - 13` in one byte or `value - 269` in two, big-endian (RFC 7252 §3.1).
-        let extended = value.wrapping_sub(if bytes == 1 { 13 } else { 269 });
-        for k in (0..bytes).rev() {
-            if let Some(b) = out.next() {
-                *b = (extended >> (8 * k)) as u8;
+        // `value - 269` in two bytes or `value - 13` in one, big-endian (RFC 7252 §3.1).
+        if bytes == 2 {
+            let [hi, lo] = (value.wrapping_sub(269) as u16).to_be_bytes();
+            if let (Some(a), Some(b)) = (out.next(), out.next()) {
+                (*a, *b) = (hi, lo);
+            }
+        } else if bytes == 1 {
+            if let Some(a) = out.next() {
+                *a = value.wrapping_sub(13) as u8;
             }
         }
     }
