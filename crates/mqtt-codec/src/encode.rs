@@ -64,6 +64,14 @@ impl Out for Writer<'_> {
 
     /// Straight into the buffer: through a scratch array, the copy was a `memcpy` call.
     fn varint(&mut self, v: u32) -> Result<(), EncodeError> {
+        // One or two bytes, the common cases (a Remaining Length below 16,384, property lengths),
+        // as fixed-size writes.
+        if v < 0x80 {
+            return self.u8(v as u8);
+        }
+        if v < 0x4000 {
+            return self.put(&[(v as u8) | 0x80, (v >> 7) as u8]);
+        }
         let rest = self.buf.get_mut(self.pos..).unwrap_or_default();
         let n = write_varint(v, rest).map_err(|e| match e {
             EncodeError::BufferTooSmall { needed } => {
@@ -509,6 +517,26 @@ mod tests {
         let n = w.pos;
         buf.truncate(n);
         buf
+    }
+
+    #[test]
+    fn writer_varints_are_those_of_write_varint() {
+        let values = [0, 1, 127, 128, 129, 16_383, 16_384, 2_097_151, 2_097_152, crate::MAX_VARINT];
+        for v in values {
+            let mut expected = [0u8; 4];
+            let n = crate::write_varint(v, &mut expected).unwrap();
+            let mut buf = [0u8; 5];
+            let mut w = Writer { buf: &mut buf, pos: 1 };
+            w.varint(v).unwrap();
+            assert_eq!((w.pos, &buf[1..1 + n]), (1 + n, &expected[..n]), "{v}");
+            // One byte short of room.
+            let mut short = [0u8; 4];
+            let mut w = Writer { buf: &mut short[..n], pos: 1 };
+            assert_eq!(w.varint(v), Err(EncodeError::BufferTooSmall { needed: 1 + n }), "{v}");
+        }
+        let mut buf = [0u8; 8];
+        let mut w = Writer { buf: &mut buf, pos: 0 };
+        assert_eq!(w.varint(crate::MAX_VARINT + 1), Err(EncodeError::VarIntTooLarge));
     }
 
     #[test]
