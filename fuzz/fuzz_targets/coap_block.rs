@@ -40,7 +40,10 @@ fuzz_target!(|input: Input<'_>| {
     let slicer = BlockSlicer::new(input.body).with_bert_payload(usize::from(input.bert_payload));
     for (num, szx, preferred) in input.requests {
         if let Some(s) = slicer.block(num, szx) {
-            assert_eq!(&input.body[s.block.offset()..s.block.offset() + s.payload.len()], s.payload);
+            assert_eq!(
+                &input.body[s.block.offset()..s.block.offset() + s.payload.len()],
+                s.payload
+            );
         }
         let request = BlockValue::new(num & 0xfffff, false, szx & 7);
         let _ = slicer.answer(request, preferred);
@@ -51,7 +54,8 @@ fuzz_target!(|input: Input<'_>| {
     let mut r = Reassembler::new(&mut out);
     let mut done = false;
     for s in slicer.blocks(szx) {
-        if let Progress::Complete(n) = r.push(s.block, s.payload).expect("the slicer's blocks fit") {
+        if let Progress::Complete(n) = r.push(s.block, s.payload).expect("the slicer's blocks fit")
+        {
             assert_eq!(n, input.body.len());
             done = true;
         }

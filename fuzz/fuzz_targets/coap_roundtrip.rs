@@ -27,7 +27,8 @@ fuzz_target!(|input: Input<'_>| {
     }
 
     // Structure -> encode -> decode.
-    let mut options: Vec<_> = input.options.iter().map(|(n, v)| CoapOption::new(OptionNumber(*n), v)).collect();
+    let mut options: Vec<_> =
+        input.options.iter().map(|(n, v)| CoapOption::new(OptionNumber(*n), v)).collect();
     options.sort_by_key(|o| o.number());
     let parts = MessageParts {
         message_type: Type::from_bits(input.ty),
@@ -54,10 +55,13 @@ fuzz_target!(|input: Input<'_>| {
             "the writer produced a malformed message: {e}"
         ),
         Ok(m) => {
-        assert_eq!((m.message_type(), m.code(), m.message_id()), (parts.message_type, parts.code, parts.message_id));
-        assert_eq!(m.token(), parts.token);
-        assert!(m.options().eq(options.iter().copied()));
-        assert_eq!(m.payload(), parts.payload);
+            assert_eq!(
+                (m.message_type(), m.code(), m.message_id()),
+                (parts.message_type, parts.code, parts.message_id)
+            );
+            assert_eq!(m.token(), parts.token);
+            assert!(m.options().eq(options.iter().copied()));
+            assert_eq!(m.payload(), parts.payload);
         }
     }
 });

@@ -3,13 +3,17 @@
 //! unchanged.
 #![no_main]
 
-use coap_codec::{decode_tcp, decode_websocket, receive_websocket, DecodeConfig, Framed, ReliableConfig};
+use coap_codec::{
+    decode_tcp, decode_websocket, receive_websocket, DecodeConfig, Framed, ReliableConfig,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, data)) = data.split_first() else { return };
     let config = ReliableConfig {
-        decode: DecodeConfig::STRICT.extended_tokens(selector & 1 != 0).lenient_utf8(selector & 2 != 0),
+        decode: DecodeConfig::STRICT
+            .extended_tokens(selector & 1 != 0)
+            .lenient_utf8(selector & 2 != 0),
         max_message_size: usize::MAX,
         bert: selector & 4 != 0,
     };
@@ -25,8 +29,10 @@ fuzz_target!(|data: &[u8]| {
             let Ok(Framed::Message(tcp)) = decode_tcp(&buf[..t], &config) else {
                 panic!("the TCP form does not decode");
             };
-            assert_eq!((tcp.code(), tcp.token(), tcp.option_bytes(), tcp.payload()),
-                (m.code(), m.token(), m.option_bytes(), m.payload()));
+            assert_eq!(
+                (tcp.code(), tcp.token(), tcp.option_bytes(), tcp.payload()),
+                (m.code(), m.token(), m.option_bytes(), m.payload())
+            );
             let _ = m.signal();
         }
     }

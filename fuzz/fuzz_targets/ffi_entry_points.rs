@@ -25,8 +25,18 @@ fn coap(data: &[u8]) {
         // The format-only decode agrees with the parse without the checks, and passes whatever
         // passes them.
         let mut d = core::mem::MaybeUninit::<iotc_coap_msg>::zeroed();
-        let decoded = iotc_coap_decode(data.as_ptr(), data.len(), flags, d.as_mut_ptr(), core::ptr::null_mut());
-        assert!(if flags & IOTC_COAP_CHECK == 0 { decoded == s } else { s != IOTC_OK || decoded == IOTC_OK });
+        let decoded = iotc_coap_decode(
+            data.as_ptr(),
+            data.len(),
+            flags,
+            d.as_mut_ptr(),
+            core::ptr::null_mut(),
+        );
+        assert!(if flags & IOTC_COAP_CHECK == 0 {
+            decoded == s
+        } else {
+            s != IOTC_OK || decoded == IOTC_OK
+        });
         if s != IOTC_OK {
             assert!(e.offset <= data.len());
             continue;
@@ -53,7 +63,16 @@ fn coap(data: &[u8]) {
     }
     let mut m = core::mem::MaybeUninit::<iotc_coap_msg>::zeroed();
     let (mut needed, mut exact, mut e) = (0usize, false, iotc_error::default());
-    let s = iotc_coap_parse_tcp(data.as_ptr(), data.len(), 0, 0, m.as_mut_ptr(), &mut needed, &mut exact, &mut e);
+    let s = iotc_coap_parse_tcp(
+        data.as_ptr(),
+        data.len(),
+        0,
+        0,
+        m.as_mut_ptr(),
+        &mut needed,
+        &mut exact,
+        &mut e,
+    );
     if s == IOTC_OK {
         let m = unsafe { m.assume_init() };
         assert!(m.length <= data.len());
@@ -68,7 +87,16 @@ fn mqtt(data: &[u8]) {
             let rest = &data[at..];
             let mut p = core::mem::MaybeUninit::<iotc_mqtt_packet>::zeroed();
             let (mut n, mut exact, mut e) = (0usize, false, iotc_error::default());
-            if iotc_mqtt_decode(&mut d, rest.as_ptr(), rest.len(), p.as_mut_ptr(), &mut n, &mut exact, &mut e) != IOTC_OK {
+            if iotc_mqtt_decode(
+                &mut d,
+                rest.as_ptr(),
+                rest.len(),
+                p.as_mut_ptr(),
+                &mut n,
+                &mut exact,
+                &mut e,
+            ) != IOTC_OK
+            {
                 break;
             }
             let p = unsafe { p.assume_init() };

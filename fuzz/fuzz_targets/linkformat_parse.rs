@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
     // unescaped text, so the writer may choose other escapes; compare those by meaning.
     let unescaped: Vec<Vec<String>> = links
         .iter()
-        .map(|l| l.attrs().map(|a| String::from_utf8(a.value.bytes().collect()).unwrap_or_default()).collect())
+        .map(|l| {
+            l.attrs()
+                .map(|a| String::from_utf8(a.value.bytes().collect()).unwrap_or_default())
+                .collect()
+        })
         .collect();
     let attrs: Vec<Vec<(&str, OutValue<'_>)>> = links
         .iter()
@@ -40,14 +44,19 @@ fuzz_target!(|data: &[u8]| {
                 .collect()
         })
         .collect();
-    let out: Vec<OutLink<'_>> = links.iter().zip(&attrs).map(|(l, a)| OutLink { target: l.target(), attrs: a }).collect();
+    let out: Vec<OutLink<'_>> =
+        links.iter().zip(&attrs).map(|(l, a)| OutLink { target: l.target(), attrs: a }).collect();
     let mut buf = vec![0u8; data.len() * 2 + 16];
     let w = write_links(&out, None, 0, &mut buf).expect("links that parsed are writable");
-    let again: Vec<_> = parse(&buf[..w.len]).collect::<Result<_, _>>().expect("what we write parses");
+    let again: Vec<_> =
+        parse(&buf[..w.len]).collect::<Result<_, _>>().expect("what we write parses");
     assert_eq!(again.len(), links.len());
     for (a, b) in again.iter().zip(&links) {
         assert_eq!(a.target(), b.target());
-        assert!(a.attrs().map(|x| (x.name, x.value.bytes().collect::<Vec<_>>())).eq(b.attrs().map(|x| (x.name, x.value.bytes().collect::<Vec<_>>()))));
+        assert!(a
+            .attrs()
+            .map(|x| (x.name, x.value.bytes().collect::<Vec<_>>()))
+            .eq(b.attrs().map(|x| (x.name, x.value.bytes().collect::<Vec<_>>()))));
     }
     if !data.windows(1).any(|w| w == b"\\") {
         assert_eq!(&buf[..w.len], data, "without escapes, parse then write is the identity");

@@ -23,7 +23,8 @@ struct L<'a> {
 fuzz_target!(|input: (Vec<L<'_>>, u8)| {
     let (links, szx) = input;
     // "x-" keeps names clear of the registered attributes, whose values have rules of their own.
-    let names: Vec<Vec<String>> = links.iter().map(|l| l.attrs.iter().map(|(n, _)| format!("x-{n}")).collect()).collect();
+    let names: Vec<Vec<String>> =
+        links.iter().map(|l| l.attrs.iter().map(|(n, _)| format!("x-{n}")).collect()).collect();
     let attrs: Vec<Vec<(&str, OutValue<'_>)>> = links
         .iter()
         .zip(&names)
@@ -43,7 +44,8 @@ fuzz_target!(|input: (Vec<L<'_>>, u8)| {
                 .collect()
         })
         .collect();
-    let out: Vec<OutLink<'_>> = links.iter().zip(&attrs).map(|(l, a)| OutLink { target: l.target, attrs: a }).collect();
+    let out: Vec<OutLink<'_>> =
+        links.iter().zip(&attrs).map(|(l, a)| OutLink { target: l.target, attrs: a }).collect();
     let mut buf = vec![0u8; 1 << 16];
     let Ok(w) = write_links(&out, None, 0, &mut buf) else { return };
     if w.more || out.is_empty() {

@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
                 Ok(Decoded::Packet(p, used)) => {
                     match p {
                         Packet::Publish(pb) => {
-                            let _ = (pb.properties.iter().count(), pb.properties.user_properties().count());
+                            let _ = (
+                                pb.properties.iter().count(),
+                                pb.properties.user_properties().count(),
+                            );
                         }
                         Packet::Subscribe(s) => {
                             let _ = s.subscriptions().filter(|(f, _)| f.matches("a/b")).count();
@@ -23,7 +26,10 @@ fuzz_target!(|data: &[u8]| {
                             let _ = u.filters().count();
                         }
                         Packet::Connect(c) => {
-                            let _ = (c.properties.iter().count(), c.will.map(|w| w.properties.iter().count()));
+                            let _ = (
+                                c.properties.iter().count(),
+                                c.will.map(|w| w.properties.iter().count()),
+                            );
                         }
                         _ => {}
                     }

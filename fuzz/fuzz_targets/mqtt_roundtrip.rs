@@ -14,7 +14,9 @@ fuzz_target!(|data: &[u8]| {
         let len = p.encoded_len(v).expect("a decoded packet has a length");
         let mut buf = vec![0u8; len];
         assert_eq!(p.encode(v, &mut buf).expect("a decoded packet encodes"), len);
-        let Ok(Decoded::Packet(q, used)) = Decoder::new(v).decode(&buf) else { panic!("re-decode failed") };
+        let Ok(Decoded::Packet(q, used)) = Decoder::new(v).decode(&buf) else {
+            panic!("re-decode failed")
+        };
         assert_eq!(used, len);
         match (&p, &q) {
             // Their payload offsets differ with the header length; compare what they carry.
@@ -22,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(a.packet_id, b.packet_id);
                 assert!(a.subscriptions().eq(b.subscriptions()));
             }
-            (Packet::Unsubscribe(a), Packet::Unsubscribe(b)) => assert!(a.filters().eq(b.filters())),
+            (Packet::Unsubscribe(a), Packet::Unsubscribe(b)) => {
+                assert!(a.filters().eq(b.filters()))
+            }
             _ => assert_eq!(p, q),
         }
         let mut again = vec![0u8; len];
