@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use iotcodec_benches::mqtt_cases::{
-    cases, floor, mqtt_format, mqttbytes_v4, mqttbytes_v5, mqttrs, ours,
+    cases, floor, mqtt_format, mqttbytes_publish, mqttbytes_v4, mqttbytes_v5, mqttrs, ours,
 };
 use mqtt_codec::{Decoded, Decoder, ProtocolVersion::V3_1_1 as V4};
 
@@ -50,12 +50,7 @@ fn encode(c: &mut Criterion) {
             g.bench_function("mqttrs", |bn| {
                 bn.iter(|| mqttrs::encode_slice(black_box(&mp), &mut out).unwrap())
             });
-            let mut src = bytes::BytesMut::from(&bytes[..]);
-            let mqttbytes::v4::Packet::Publish(bp) =
-                mqttbytes::v4::read(&mut src, 1 << 20).unwrap()
-            else {
-                panic!()
-            };
+            let bp = mqttbytes_publish(&bytes);
             g.bench_function("mqttbytes", |bn| {
                 bn.iter(|| {
                     let mut w = bytes::BytesMut::with_capacity(bytes.len());

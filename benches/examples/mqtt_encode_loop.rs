@@ -11,7 +11,7 @@
 
 use std::hint::black_box;
 
-use iotcodec_benches::mqtt_cases::cases;
+use iotcodec_benches::mqtt_cases::{cases, mqttbytes_publish};
 use mqtt_codec::{Decoded, Decoder};
 
 fn main() {
@@ -32,12 +32,7 @@ fn main() {
             }
         }
         "mqttbytes" => {
-            let mut src = bytes::BytesMut::from(&bytes[..]);
-            let mqttbytes::v4::Packet::Publish(bp) =
-                mqttbytes::v4::read(&mut src, 1 << 20).unwrap()
-            else {
-                panic!("not a PUBLISH")
-            };
+            let bp = mqttbytes_publish(&bytes);
             for _ in 0..100_000 {
                 let mut w = bytes::BytesMut::with_capacity(bytes.len());
                 sum += black_box(&bp).write(&mut w).unwrap();

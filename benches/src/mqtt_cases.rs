@@ -252,3 +252,12 @@ pub fn mqtt_format(b: &[u8]) -> usize {
         _ => 0,
     }
 }
+
+/// A 3.1.1 PUBLISH as mqttbytes holds it, for its encoder: read from the case's bytes.
+pub fn mqttbytes_publish(b: &[u8]) -> mqttbytes::v4::Publish {
+    let mut src = bytes::BytesMut::from(b);
+    match mqttbytes::v4::read(&mut src, 1 << 20).unwrap() {
+        mqttbytes::v4::Packet::Publish(p) => p,
+        _ => panic!("not a PUBLISH"),
+    }
+}
