@@ -1,7 +1,7 @@
 //! CONNACK (MQTT 5.0 §3.2, 3.1.1 §3.2).
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::finish;
+use crate::packets::{finish, CodeSet};
 use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::{ProtocolVersion, ReasonCode};
@@ -22,10 +22,10 @@ pub struct Connack<'a> {
 }
 
 /// Connect Reason Codes of MQTT 5.0 §3.2.2.2.
-const V5_CODES: &[u8] = &[
+const V5_CODES: CodeSet = CodeSet::of(&[
     0x00, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8C, 0x90, 0x95, 0x97,
     0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9F,
-];
+]);
 
 impl<'a> Connack<'a> {
     pub(crate) fn decode(
@@ -41,7 +41,7 @@ impl<'a> Connack<'a> {
         }
         let code_at = r.offset();
         let code = r.u8()?;
-        let allowed = if version.is_v5() { V5_CODES.contains(&code) } else { code <= 5 };
+        let allowed = if version.is_v5() { V5_CODES.contains(code) } else { code <= 5 };
         if !allowed {
             return Err(DecodeError::new(ErrorKind::InvalidReasonCode, code_at));
         }

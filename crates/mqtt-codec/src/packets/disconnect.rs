@@ -1,7 +1,7 @@
 //! DISCONNECT (MQTT 5.0 §3.14, 3.1.1 §3.14) and AUTH (MQTT 5.0 §3.15).
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::finish;
+use crate::packets::{finish, CodeSet};
 use crate::properties::{read_properties, Context, Properties};
 use crate::reader::Reader;
 use crate::{ProtocolVersion, ReasonCode};
@@ -20,10 +20,10 @@ pub struct Disconnect<'a> {
 }
 
 /// Disconnect Reason Codes of MQTT 5.0 §3.14.2.1.
-const DISCONNECT_CODES: &[u8] = &[
+const DISCONNECT_CODES: CodeSet = CodeSet::of(&[
     0x00, 0x04, 0x80, 0x81, 0x82, 0x83, 0x87, 0x89, 0x8B, 0x8D, 0x8E, 0x8F, 0x90, 0x93, 0x94, 0x95,
     0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xA0, 0xA1, 0xA2,
-];
+]);
 
 /// Reads the optional reason code and properties shared by DISCONNECT and AUTH.
 fn reason_and_properties<'a>(
@@ -56,7 +56,7 @@ impl<'a> Disconnect<'a> {
             return Ok(Self { reason: ReasonCode::SUCCESS, properties: Properties::EMPTY });
         }
         let (reason, properties) =
-            reason_and_properties(&mut r, |c| DISCONNECT_CODES.contains(&c), Context::Disconnect)?;
+            reason_and_properties(&mut r, |c| DISCONNECT_CODES.contains(c), Context::Disconnect)?;
         Ok(Self { reason, properties })
     }
 }

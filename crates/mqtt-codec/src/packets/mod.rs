@@ -1,6 +1,7 @@
 //! The control packets (MQTT 5.0 §3, 3.1.1 §3): borrowed views decoded from a [`crate::Frame`].
 
 mod ack;
+mod code_set;
 mod connack;
 mod connect;
 mod disconnect;
@@ -38,6 +39,8 @@ impl QoS {
         }
     }
 }
+
+pub(crate) use code_set::CodeSet;
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::reader::Reader;
