@@ -63,7 +63,11 @@ pub(crate) fn is_ascii_short(v: &[u8]) -> bool {
             (Some(a), Some(b)) => {
                 (u32::from_ne_bytes(*a) | u32::from_ne_bytes(*b)) & 0x8080_8080 == 0
             }
-            _ => v.iter().fold(0, |acc, b| acc | b) < 0x80,
+            // Up to three bytes: the first, the middle one (or the first again) and the last.
+            _ => {
+                let at = |i: usize| v.get(i).copied().unwrap_or(0);
+                (at(0) | at(v.len() / 2) | at(v.len().wrapping_sub(1))) < 0x80
+            }
         };
     };
     let mut seen = u64::from_ne_bytes(*last);
