@@ -62,6 +62,27 @@ impl Out for Writer<'_> {
         Ok(())
     }
 
+    /// The length and the bytes in one bounds check; a string of 8 to 32 bytes (most topics and
+    /// property values) is copied as two fixed-size blocks that overlap in the middle, not by a
+    /// `memcpy` call.
+    fn binary(&mut self, b: &[u8]) -> Result<(), EncodeError> {
+        let len = u16::try_from(b.len()).map_err(|_| EncodeError::StringTooLong)?;
+        let end = self.pos + 2 + b.len();
+        let dst =
+            self.buf.get_mut(self.pos..end).ok_or(EncodeError::BufferTooSmall { needed: end })?;
+        let Some((prefix, bytes)) = dst.split_first_chunk_mut::<2>() else {
+            return Err(EncodeError::BufferTooSmall { needed: end });
+        };
+        *prefix = len.to_be_bytes();
+        match b.len() {
+            8..=15 => copy_ends::<8>(bytes, b),
+            16..=32 => copy_ends::<16>(bytes, b),
+            _ => bytes.copy_from_slice(b),
+        }
+        self.pos = end;
+        Ok(())
+    }
+
     /// Straight into the buffer: through a scratch array, the copy was a `memcpy` call.
     fn varint(&mut self, v: u32) -> Result<(), EncodeError> {
         // One or two bytes, the common cases (a Remaining Length below 16,384, property lengths),
@@ -81,6 +102,17 @@ impl Out for Writer<'_> {
         })?;
         self.pos += n;
         Ok(())
+    }
+}
+
+/// Copies `src` into `dst` (of the same length, at least `N`) as its first and its last `N` bytes.
+#[inline(always)]
+fn copy_ends<const N: usize>(dst: &mut [u8], src: &[u8]) {
+    if let (Some(d), Some(s)) = (dst.first_chunk_mut::<N>(), src.first_chunk::<N>()) {
+        *d = *s;
+    }
+    if let (Some(d), Some(s)) = (dst.last_chunk_mut::<N>(), src.last_chunk::<N>()) {
+        *d = *s;
     }
 }
 
@@ -537,6 +569,27 @@ mod tests {
         let mut buf = [0u8; 8];
         let mut w = Writer { buf: &mut buf, pos: 0 };
         assert_eq!(w.varint(crate::MAX_VARINT + 1), Err(EncodeError::VarIntTooLarge));
+    }
+
+    #[test]
+    fn writer_strings_of_every_short_length_are_copied_exactly() {
+        let text: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for len in 0..=text.len() {
+            let mut buf = [0xEEu8; 48];
+            let mut w = Writer { buf: &mut buf, pos: 3 };
+            w.binary(&text[..len]).unwrap();
+            assert_eq!(w.pos, 5 + len);
+            assert_eq!(&buf[3..5], &u16::try_from(len).unwrap().to_be_bytes());
+            assert_eq!(&buf[5..5 + len], &text[..len], "len {len}");
+            assert!(buf[..3].iter().chain(&buf[5 + len..]).all(|&b| b == 0xEE), "len {len}");
+            // Short of room by one byte: the error names where the string would end.
+            let mut short = [0u8; 48];
+            let mut w = Writer { buf: &mut short[..4 + len], pos: 3 };
+            assert_eq!(
+                w.binary(&text[..len]),
+                Err(EncodeError::BufferTooSmall { needed: 5 + len })
+            );
+        }
     }
 
     #[test]
