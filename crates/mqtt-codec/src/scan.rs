@@ -27,8 +27,14 @@ pub(crate) fn any_byte(bytes: &[u8], hit: impl Fn(u8) -> bool + Copy) -> bool {
         whole || block16(last, hit)
     } else if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         block8(first, hit) | block8(last, hit)
+    } else if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // Four to seven bytes: the first four and the last four, as one block of eight.
+        block8(&[a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]], hit)
     } else {
-        bytes.iter().fold(false, |any, &b| any | hit(b))
+        // Up to three bytes: the first, the middle one and the last (a byte loop here was a
+        // vectorised loop with a long set-up, for at most three bytes).
+        let at = |i: usize| bytes.get(i).is_some_and(|&b| hit(b));
+        at(0) | at(bytes.len() / 2) | at(bytes.len().wrapping_sub(1))
     }
 }
 
