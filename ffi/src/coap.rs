@@ -270,8 +270,8 @@ pub extern "C" fn iotc_coap_opt_next(
 }
 
 /// Moves `it` (whose unread option bytes are `rest`) to its next option that passes its filter.
-/// The one walk behind both the iterator and the single-option getters, kept out of line so that a
-/// firmware image carries it once.
+/// The one walk behind the iterator, the single-option getters and the critical-option check, kept
+/// out of line so that a firmware image carries it once.
 #[inline(never)]
 fn advance<'a>(it: &mut iotc_coap_opt_iter, mut rest: &'a [u8]) -> Option<(u16, &'a [u8])> {
     // Continue the validated walk from the saved position: the next delta counts from the number
@@ -398,15 +398,16 @@ pub extern "C" fn iotc_coap_first_unrecognized_critical(
         let (Some(m), Some(known)) = (raw::get(msg), raw::array(known, count)) else {
             return IOTC_ERR_NULL;
         };
-        let Some(mut rest) = raw::slice(m.options) else { return IOTC_ERR_NULL };
-        let mut last = 0u16;
-        while let Some((n, _, after)) = next_option(rest, last) {
+        if raw::slice(m.options).is_none() {
+            return IOTC_ERR_NULL;
+        }
+        // Every option in turn (filter 0), through the iterator's own walk.
+        let mut it = iotc_coap_opt_iter { rest: m.options, number: 0, filter: 0 };
+        while let Some((n, _)) = raw::slice(it.rest).and_then(|rest| advance(&mut it, rest)) {
             if n & 1 == 1 && !known.contains(&n) {
                 raw::put(number, n);
                 return IOTC_OK;
             }
-            last = n;
-            rest = after;
         }
         IOTC_ERR_NOT_FOUND
     })

@@ -28,7 +28,7 @@ fn is_utf8_slow(value: &[u8]) -> bool {
         // 0x80-0xBF) and narrows the range of the first one, which rules out overlong forms,
         // surrogates (0xED 0xA0-0xBF) and code points above U+10FFFF. Checking ranges needs no
         // code point arithmetic, which keeps this small.
-        let (count, low, high) = match lead {
+        let (count, mut low, mut high) = match lead {
             0xC2..=0xDF => (1, 0x80, 0xBF),
             0xE0 => (2, 0xA0, 0xBF),
             0xED => (2, 0x80, 0x9F),
@@ -39,7 +39,6 @@ fn is_utf8_slow(value: &[u8]) -> bool {
             _ => return false,
         };
         let Some((continuation, after)) = rest.split_at_checked(count) else { return false };
-        let (mut low, mut high) = (low, high);
         for &c in continuation {
             if c < low || c > high {
                 return false;

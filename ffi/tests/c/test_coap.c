@@ -59,6 +59,8 @@ static void options(void) {
     CHECK(iotc_coap_first_unrecognized_critical(&m, NULL, 0, &n) == IOTC_OK && n == 9);
     const uint16_t known[] = {9};
     CHECK(iotc_coap_first_unrecognized_critical(&m, known, 1, &n) == IOTC_OK && n == 13);
+    const uint16_t both[] = {9, 13};
+    CHECK(iotc_coap_first_unrecognized_critical(&m, both, 2, &n) == IOTC_ERR_NOT_FOUND);
     CHECK(iotc_coap_option_registered(11) && !iotc_coap_option_registered(13));
 }
 
