@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mqtt_codec::{check_topic_name, matches, TopicFilter};
+use mqtt_codec::{check_topic_name, TopicFilter};
 
 fn reference(filter: &str, name: &str) -> bool {
     let f: Vec<&str> = filter.split('/').collect();

@@ -104,6 +104,7 @@ impl<'a> Reader<'a> {
     /// list of strings (the Topic Filters of a SUBSCRIBE) costs one UTF-8 pass over the list instead
     /// of one `from_utf8` call per string. Without `text`, or off a boundary, each string is checked
     /// on its own (and an error gets its exact offset).
+    #[inline(always)]
     pub(crate) fn utf8_in(&mut self, text: Option<&'a str>) -> Result<&'a str, DecodeError> {
         let start = self.pos;
         let sliced = text.and_then(|t| {

@@ -25,11 +25,12 @@ pub fn check_topic_name(name: &str) -> Result<(), DecodeError> {
 }
 
 /// A checked Topic Filter: a plain filter, or a shared subscription `$share/{ShareName}/{filter}`.
+///
+/// Only the filter as written is kept; the ShareName and the inner filter are split off when asked
+/// for, so that iterating a packet's filters costs no scan that the caller does not use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TopicFilter<'a> {
     raw: &'a str,
-    share_name: Option<&'a str>,
-    filter: &'a str,
 }
 
 impl<'a> TopicFilter<'a> {
@@ -38,29 +39,20 @@ impl<'a> TopicFilter<'a> {
     /// `$share/` a non-empty ShareName without wildcards and a non-empty filter [MQTT-4.8.2-1],
     /// [MQTT-4.8.2-2]. The offset of an error is within `filter`.
     pub fn parse(filter: &'a str) -> Result<Self, DecodeError> {
-        let share_end = check_filter_rules(filter.as_bytes())?;
-        Ok(Self::split(filter, share_end))
+        check_filter_rules(filter.as_bytes())?;
+        Ok(Self { raw: filter })
     }
 
-    /// A filter that was checked before (when its packet was decoded): only the shared-subscription
-    /// prefix is split off again.
-    pub(crate) fn checked(raw: &'a str) -> Self {
-        let b = raw.as_bytes();
-        let share_end = match b.strip_prefix(SHARE_PREFIX) {
-            Some(rest) => rest.iter().position(|&c| c == b'/').map(|i| SHARE_PREFIX.len() + i),
-            None => None,
-        };
-        Self::split(raw, share_end)
+    /// A filter that was checked before (when its packet was decoded).
+    pub(crate) const fn checked(raw: &'a str) -> Self {
+        Self { raw }
     }
 
-    /// `share_end` is where the ShareName of `$share/{ShareName}/{filter}` ends (at its `/`).
-    fn split(raw: &'a str, share_end: Option<usize>) -> Self {
-        let shared = share_end
-            .and_then(|end| Some((raw.get(SHARE_PREFIX.len()..end)?, raw.get(end + 1..)?)));
-        match shared {
-            Some((share, inner)) => Self { raw, share_name: Some(share), filter: inner },
-            None => Self { raw, share_name: None, filter: raw },
-        }
+    /// The ShareName and the inner filter of `$share/{ShareName}/{filter}` (MQTT 5.0 §4.8.2).
+    fn shared(&self) -> Option<(&'a str, &'a str)> {
+        let rest = self.raw.strip_prefix("$share/")?;
+        let slash = rest.bytes().position(|c| c == b'/')?;
+        Some((rest.get(..slash)?, rest.get(slash + 1..)?))
     }
 
     /// The filter as written, `$share/{ShareName}/` included.
@@ -69,23 +61,23 @@ impl<'a> TopicFilter<'a> {
     }
 
     /// The ShareName of a shared subscription.
-    pub const fn share_name(&self) -> Option<&'a str> {
-        self.share_name
+    pub fn share_name(&self) -> Option<&'a str> {
+        self.shared().map(|(share, _)| share)
     }
 
     /// The filter that is matched (without `$share/{ShareName}/`).
-    pub const fn filter(&self) -> &'a str {
-        self.filter
+    pub fn filter(&self) -> &'a str {
+        self.shared().map_or(self.raw, |(_, inner)| inner)
     }
 
     /// Whether the filter has a `+` or `#`.
     pub fn has_wildcards(&self) -> bool {
-        self.filter.bytes().any(|b| b == b'+' || b == b'#')
+        self.filter().bytes().any(|b| b == b'+' || b == b'#')
     }
 
     /// Whether this filter matches a Topic Name (see [`matches()`]).
     pub fn matches(&self, name: &str) -> bool {
-        matches(self.filter, name)
+        matches(self.filter(), name)
     }
 }
 
@@ -93,16 +85,32 @@ const SHARE_PREFIX: &[u8] = b"$share/";
 
 /// The Topic Filter rules of [`TopicFilter::parse`] on bytes whose UTF-8 is checked apart (a packet's
 /// filters are checked without building a `&str`). For a shared subscription, returns where its
-/// ShareName ends.
+/// ShareName ends. Inlined into the packet decoders: a plain filter costs one byte test and the
+/// scan of [`check_filter`]; filters starting with `$` (rare) go to [`check_dollar_filter`].
+#[inline(always)]
 pub(crate) fn check_filter_rules(b: &[u8]) -> Result<Option<usize>, DecodeError> {
-    if b.is_empty() {
-        return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
+    if b.first() == Some(&b'$') {
+        return check_dollar_filter(b);
     }
-    let Some(rest) = b.strip_prefix(SHARE_PREFIX) else {
-        check_filter(b)?;
-        return Ok(None);
-    };
+    scan_filter(b).map(|()| None)
+}
+
+/// [`check_filter_rules`] for a filter starting with `$`: a shared subscription when it starts with
+/// `$share/`, otherwise a plain filter (such as `$SYS/#`).
+#[inline(never)]
+fn check_dollar_filter(b: &[u8]) -> Result<Option<usize>, DecodeError> {
+    if b.starts_with(SHARE_PREFIX) {
+        check_shared_filter(b).map(Some)
+    } else {
+        check_filter(b).map(|()| None)
+    }
+}
+
+/// A `$share/{ShareName}/{filter}` filter [MQTT-4.8.2-1], [MQTT-4.8.2-2]; returns where the
+/// ShareName ends (at its `/`).
+fn check_shared_filter(b: &[u8]) -> Result<usize, DecodeError> {
     let at = SHARE_PREFIX.len();
+    let rest = b.get(at..).unwrap_or_default();
     let bad = |at| Err(DecodeError::new(ErrorKind::InvalidSharedSubscription, at));
     let Some(slash) = rest.iter().position(|&c| c == b'/') else { return bad(b.len()) };
     let share = rest.get(..slash).unwrap_or_default();
@@ -121,34 +129,70 @@ pub(crate) fn check_filter_rules(b: &[u8]) -> Result<Option<usize>, DecodeError>
         return bad(inner_at);
     }
     check_filter(inner).map_err(|e| e.shifted(inner_at))?;
-    Ok(Some(at + slash))
+    Ok(at + slash)
 }
 
-/// `+` must have `/` or an end on both sides, `#` a `/` or the start before it and the end after it.
-/// All three special bytes (NUL too) are below 0x2C, where filter bytes are rare: the filter is read
-/// eight bytes at a time, each word gives the exact mask of its bytes below 0x2C, and only those
-/// positions are looked at. The last bytes are read as the last eight of the filter (the ones already
-/// seen masked off), or, for a filter shorter than a word, gathered into one word; so no byte loop
-/// runs over the filter.
+/// `+` must have `/` or an end on both sides, `#` a `/` or the start before it and the end after it,
+/// and the filter must not be empty. All three special bytes (NUL too) are below 0x2C, where filter
+/// bytes are rare: the filter is read eight bytes at a time, each word gives the exact mask of its
+/// bytes below 0x2C, and only those positions are looked at. The tail is read as the last eight bytes
+/// of the filter, the bytes already seen masked off, and a filter shorter than a word is gathered into
+/// one word; so no byte loop runs over it.
 fn check_filter(b: &[u8]) -> Result<(), DecodeError> {
-    let mut at = 0;
-    while at < b.len() {
-        // The next word and the filter position of its first byte; `skip` bytes of it were seen.
-        let (word, start, skip) = match b.get(at..).and_then(|r| r.first_chunk::<8>()) {
-            Some(w) => (u64::from_le_bytes(*w), at, 0),
-            None => match b.last_chunk::<8>() {
-                Some(w) => (u64::from_le_bytes(*w), b.len() - 8, at - (b.len() - 8)),
-                // Shorter than a word: the bytes in the low end, 0xFF (never flagged) above them.
-                None => (b.iter().rev().fold(u64::MAX, |w, &c| (w << 8) | u64::from(c)), 0, 0),
-            },
-        };
-        let mut flags = below_0x2c(word) & (u64::MAX << (8 * skip));
-        while flags != 0 {
-            let i = start + (flags.trailing_zeros() / 8) as usize;
-            check_special(b, i)?;
-            flags &= flags - 1;
+    scan_filter(b)
+}
+
+/// The body of [`check_filter`], inlined into [`check_filter_rules`] (the packet decoders' walk).
+#[inline(always)]
+fn scan_filter(b: &[u8]) -> Result<(), DecodeError> {
+    let n = b.len();
+    let Some(last) = b.last_chunk::<8>() else { return check_short_filter(b) };
+    let mut start = 0;
+    for chunk in b.chunks_exact(8) {
+        if let Some(word) = chunk.first_chunk::<8>() {
+            check_flagged(b, below_0x2c(u64::from_le_bytes(*word)), |k| start + k)?;
         }
-        at = start + 8;
+        start += 8;
+    }
+    if start == n {
+        return Ok(());
+    }
+    // The last word overlaps the one before: its first `start + 8 - n` bytes were seen.
+    let seen = 8 * (start + 8 - n);
+    let flags =
+        below_0x2c(u64::from_le_bytes(*last)) & u64::MAX.checked_shl(seen as u32).unwrap_or(0);
+    check_flagged(b, flags, |k| n - 8 + k)
+}
+
+/// [`check_filter`] for a filter of up to seven bytes: four to seven as the first four and the last
+/// four, one to three as the first, the middle and the last byte, in one word (the bytes above them
+/// 0xFF, never flagged).
+fn check_short_filter(b: &[u8]) -> Result<(), DecodeError> {
+    let n = b.len();
+    if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let word =
+            u64::from(u32::from_le_bytes(*head)) | u64::from(u32::from_le_bytes(*tail)) << 32;
+        return check_flagged(b, below_0x2c(word), |k| if k < 4 { k } else { n + k - 8 });
+    }
+    if n == 0 {
+        return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
+    }
+    let byte = |i: usize| b.get(i).map_or(0xFF, |&c| u64::from(c));
+    let word = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | u64::MAX << 24;
+    check_flagged(b, below_0x2c(word), |k| match k {
+        0 => 0,
+        1 => n / 2,
+        _ => n - 1,
+    })
+}
+
+/// Checks the filter byte of every byte of a word flagged in `flags` (its high bit set), in order;
+/// `at` maps the byte's index in the word to its position in the filter.
+#[inline(always)]
+fn check_flagged(b: &[u8], mut flags: u64, at: impl Fn(usize) -> usize) -> Result<(), DecodeError> {
+    while flags != 0 {
+        check_special(b, at((flags.trailing_zeros() / 8) as usize))?;
+        flags &= flags - 1;
     }
     Ok(())
 }

@@ -3,7 +3,10 @@
 //! reference written here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use mqtt_codec::{check_topic_name, matches, ErrorKind, ReasonCode, TopicFilter};
+use mqtt_codec::{
+    check_topic_name, matches, Decoded, Decoder, ErrorKind, Packet, ProtocolVersion, ReasonCode,
+    TopicFilter,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -191,14 +194,14 @@ fn reference_filter_error(b: &[u8]) -> Option<(ErrorKind, usize)> {
     None
 }
 
-/// Every filter of up to six characters over `a / + # NUL !` (`!` is below 0x2C like the special
-/// bytes, without being one), alone and inside longer text, gets the error of the byte loop.
-#[test]
-fn filter_scan_agrees_with_a_byte_loop() {
-    let alphabet = [b'a', b'/', b'+', b'#', 0, b'!'];
+/// The filters of up to `max` characters over `a / + # NUL ! $` (`!` and `$` are below 0x2C like the
+/// special bytes, without being one), alone and inside longer text.
+fn filter_corpus(max: u32) -> Vec<Vec<u8>> {
+    let alphabet = [b'a', b'/', b'+', b'#', 0, b'!', b'$'];
     let around: [(&str, &str); 5] =
         [("", ""), ("x/", ""), ("abcdefgh/", "/z"), ("abcdefghijklmno", ""), ("", "/abcdefghijk")];
-    for len in 0..=6u32 {
+    let mut out = Vec::new();
+    for len in 0..=max {
         for code in 0..alphabet.len().pow(len) {
             let mut core = Vec::new();
             let mut c = code;
@@ -210,9 +213,58 @@ fn filter_scan_agrees_with_a_byte_loop() {
                 let mut filter = before.as_bytes().to_vec();
                 filter.extend_from_slice(&core);
                 filter.extend_from_slice(after.as_bytes());
-                let text = std::str::from_utf8(&filter).unwrap();
-                let got = TopicFilter::parse(text).err().map(|e| (e.kind(), e.offset()));
-                assert_eq!(got, reference_filter_error(&filter), "{text:?}");
+                out.push(filter);
+            }
+        }
+    }
+    out
+}
+
+/// Every filter of the corpus gets the error of the byte loop.
+#[test]
+fn filter_scan_agrees_with_a_byte_loop() {
+    for filter in filter_corpus(6) {
+        let text = std::str::from_utf8(&filter).unwrap();
+        let got = TopicFilter::parse(text).err().map(|e| (e.kind(), e.offset()));
+        assert_eq!(got, reference_filter_error(&filter), "{text:?}");
+    }
+}
+
+/// The packet decoders run the filter rules inlined into their payload walk: each filter of the
+/// corpus (up to five characters), second in a SUBSCRIBE and in an UNSUBSCRIBE after a good one,
+/// gets the byte loop's error at its packet offset, and a good filter reads back as written.
+#[test]
+fn packet_walks_agree_with_the_byte_loop() {
+    let first = b"a/+";
+    for filter in filter_corpus(5) {
+        for subscribe in [true, false] {
+            let mut body = vec![0, 1];
+            for f in [&first[..], &filter] {
+                body.extend_from_slice(&(f.len() as u16).to_be_bytes());
+                body.extend_from_slice(f);
+                if subscribe {
+                    body.push(1);
+                }
+            }
+            let mut packet = vec![if subscribe { 0x82 } else { 0xa2 }, body.len() as u8];
+            packet.extend_from_slice(&body);
+            // The second filter starts after the header, the packet id and the first filter.
+            let at = 2 + 2 + 2 + first.len() + usize::from(subscribe) + 2;
+            let got = Decoder::new(ProtocolVersion::V3_1_1).decode(&packet);
+            let text = String::from_utf8_lossy(&filter);
+            match (got, reference_filter_error(&filter)) {
+                (Err(e), Some((kind, offset))) => {
+                    assert_eq!((e.kind(), e.offset()), (kind, at + offset), "{text:?}");
+                }
+                (Ok(Decoded::Packet(p, _)), None) => {
+                    let second = match p {
+                        Packet::Subscribe(s) => s.subscriptions().nth(1).map(|(f, _)| f.raw()),
+                        Packet::Unsubscribe(u) => u.filters().nth(1).map(|f| f.raw()),
+                        _ => None,
+                    };
+                    assert_eq!(second.map(str::as_bytes), Some(&filter[..]), "{text:?}");
+                }
+                (got, want) => panic!("{text:?}: {got:?} against {want:?}"),
             }
         }
     }

@@ -44,6 +44,7 @@ pub(crate) use code_set::CodeSet;
 
 use crate::error::{DecodeError, ErrorKind};
 use crate::reader::Reader;
+use crate::topic::check_filter_rules;
 
 /// A Packet Identifier, which must not be 0 [MQTT-2.2.1-3].
 pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
@@ -54,17 +55,27 @@ pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
     }
 }
 
-/// Checks the next Topic Filter of a SUBSCRIBE or UNSUBSCRIBE; `Ok(true)` for a shared subscription.
-/// `text` is the payload as `&str` when all of it is UTF-8 (see [`Reader::utf8_in`]).
-pub(crate) fn skip_topic_filter<'a>(
-    r: &mut Reader<'a>,
-    text: Option<&'a str>,
-) -> Result<bool, DecodeError> {
-    let at = r.offset() + 2;
-    let filter = r.utf8_in(text)?;
-    let share_end =
-        crate::topic::check_filter_rules(filter.as_bytes()).map_err(|e| e.shifted(at))?;
-    Ok(share_end.is_some())
+/// Checks the Topic Filters of a SUBSCRIBE or UNSUBSCRIBE payload (at offset `at` in the packet)
+/// in one walk: each filter's length, UTF-8 and rules, then `after` reads what follows the filter (the
+/// Subscription Options of SUBSCRIBE), told whether the filter is a shared subscription. Returns the
+/// payload as `&str` when it is UTF-8 from end to end, which settles the UTF-8 of every filter at
+/// once (see [`Reader::utf8_in`]). Inlined into both decoders, so the walk and the plain-filter checks
+/// run as one loop.
+#[inline(always)]
+pub(crate) fn check_filter_list<'a>(
+    payload: &'a [u8],
+    at: usize,
+    mut after: impl FnMut(&mut Reader<'a>, bool) -> Result<(), DecodeError>,
+) -> Result<Option<&'a str>, DecodeError> {
+    let text = core::str::from_utf8(payload).ok();
+    let mut r = Reader::new(payload, at);
+    while !r.is_empty() {
+        let filter_at = r.offset() + 2;
+        let filter = r.utf8_in(text)?.as_bytes();
+        let shared = check_filter_rules(filter).map_err(|e| e.shifted(filter_at))?.is_some();
+        after(&mut r, shared)?;
+    }
+    Ok(text)
 }
 
 /// Fails when bytes are left after the last field.

@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id, reason_code_list, skip_topic_filter, QoS};
+use crate::packets::{check_filter_list, packet_id, reason_code_list, QoS};
 use crate::properties::{read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -33,25 +33,49 @@ pub struct SubscriptionOptions {
     pub retain_handling: RetainHandling,
 }
 
-impl SubscriptionOptions {
-    /// Decodes the options byte under `version`'s reserved-bit rules [MQTT-3.8.3-5], 3.1.1 [MQTT-3-8.3-4].
-    fn from_byte(b: u8, version: ProtocolVersion) -> Option<Self> {
-        let reserved = if version.is_v5() { 0xc0 } else { 0xfc };
-        if b & reserved != 0 {
-            return None;
+/// The Subscription Options bytes that MQTT 5.0 allows, bit `b` for byte `b`: reserved bits 6 and 7
+/// clear [MQTT-3.8.3-5], Retain Handling not 3 and Maximum QoS not 3 (§3.8.3.1). Every byte of 0x40
+/// and above has a reserved bit set, so 64 bits hold the map.
+const V5_OPTIONS: u64 = {
+    let mut map = 0u64;
+    let mut b = 0;
+    while b < 64 {
+        if (b >> 4) & 3 != 3 && b & 3 != 3 {
+            map |= 1 << b;
         }
+        b += 1;
+    }
+    map
+};
+
+/// The Requested QoS bytes that 3.1.1 allows: 0, 1 and 2, the upper six bits reserved
+/// [MQTT-3-8.3-4].
+const V3_OPTIONS: u64 = 0b111;
+
+impl SubscriptionOptions {
+    /// Decodes the options byte under `version`'s reserved-bit rules [MQTT-3.8.3-5], 3.1.1 [MQTT-3-8.3-4]:
+    /// one test against the map of the bytes the version allows.
+    #[inline]
+    fn from_byte(b: u8, version: ProtocolVersion) -> Option<Self> {
+        let allowed = if version.is_v5() { V5_OPTIONS } else { V3_OPTIONS };
+        let bit = 1u64.checked_shl(u32::from(b)).unwrap_or(0);
+        (allowed & bit != 0).then(|| Self::from_allowed(b))
+    }
+
+    /// The options of a byte that [`Self::from_byte`] allows.
+    #[inline]
+    fn from_allowed(b: u8) -> Self {
+        let qos = match b & 0b11 {
+            0 => QoS::AtMostOnce,
+            1 => QoS::AtLeastOnce,
+            _ => QoS::ExactlyOnce,
+        };
         let retain_handling = match (b >> 4) & 0b11 {
             0 => RetainHandling::SendAtSubscribe,
             1 => RetainHandling::SendIfNew,
-            2 => RetainHandling::DoNotSend,
-            _ => return None,
+            _ => RetainHandling::DoNotSend,
         };
-        Some(Self {
-            qos: QoS::from_bits(b & 0b11)?,
-            no_local: b & 0x04 != 0,
-            retain_as_published: b & 0x08 != 0,
-            retain_handling,
-        })
+        Self { qos, no_local: b & 0x04 != 0, retain_as_published: b & 0x08 != 0, retain_handling }
     }
 }
 
@@ -60,7 +84,6 @@ impl SubscriptionOptions {
 pub struct Subscriptions<'a> {
     reader: Reader<'a>,
     text: Option<&'a str>,
-    version: ProtocolVersion,
 }
 
 impl<'a> Iterator for Subscriptions<'a> {
@@ -72,7 +95,7 @@ impl<'a> Iterator for Subscriptions<'a> {
         }
         // Checked when the packet was decoded (or built): no second check here.
         let filter = TopicFilter::checked(self.reader.utf8_in(self.text).ok()?);
-        let options = SubscriptionOptions::from_byte(self.reader.u8().ok()?, self.version)?;
+        let options = SubscriptionOptions::from_allowed(self.reader.u8().ok()?);
         Some((filter, options))
     }
 }
@@ -135,11 +158,7 @@ impl<'a> Subscribe<'a> {
 
     /// The Topic Filters with their options, in order.
     pub fn subscriptions(&self) -> Subscriptions<'a> {
-        Subscriptions {
-            reader: Reader::new(self.payload, self.payload_at),
-            text: self.text,
-            version: self.version,
-        }
+        Subscriptions { reader: Reader::new(self.payload, self.payload_at), text: self.text }
     }
 }
 
@@ -150,19 +169,15 @@ fn check_subscriptions(
     at: usize,
     version: ProtocolVersion,
 ) -> Result<Option<&str>, DecodeError> {
-    let text = core::str::from_utf8(payload).ok();
-    let mut check = Reader::new(payload, at);
-    while !check.is_empty() {
-        let shared = skip_topic_filter(&mut check, text)?;
-        let options_at = check.offset();
-        let options = SubscriptionOptions::from_byte(check.u8()?, version)
+    check_filter_list(payload, at, |r, shared| {
+        let options_at = r.offset();
+        let options = SubscriptionOptions::from_byte(r.u8()?, version)
             .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
         if options.no_local && shared {
             return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
         }
-    }
-    finish(&check)?;
-    Ok(text)
+        Ok(())
+    })
 }
 
 /// A SUBACK packet.
@@ -209,5 +224,44 @@ impl<'a> Suback<'a> {
     /// One reason code (5.0) or return code (3.1.1) per Topic Filter of the SUBSCRIBE.
     pub fn reason_codes(&self) -> impl ExactSizeIterator<Item = ReasonCode> + 'a {
         self.codes.iter().map(|&c| ReasonCode(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RetainHandling, SubscriptionOptions};
+    use crate::packets::QoS;
+    use crate::ProtocolVersion;
+
+    /// The bit maps agree with the rules read off the byte's fields, for every byte and version, and
+    /// an allowed byte's fields come out as written.
+    #[test]
+    fn options_maps_follow_the_field_rules() {
+        for b in 0..=255u8 {
+            let qos = b & 0b11;
+            let handling = (b >> 4) & 0b11;
+            let v5_ok = b & 0xc0 == 0 && qos != 3 && handling != 3;
+            let v3_ok = b <= 2;
+            for (version, ok) in [
+                (ProtocolVersion::V5, v5_ok),
+                (ProtocolVersion::V3_1_1, v3_ok),
+                (ProtocolVersion::V3_1, v3_ok),
+            ] {
+                let got = SubscriptionOptions::from_byte(b, version);
+                assert_eq!(got.is_some(), ok, "{b:#04x} {version:?}");
+                if let Some(o) = got {
+                    assert_eq!(o.qos as u8, qos);
+                    assert_eq!(o.no_local, b & 0x04 != 0);
+                    assert_eq!(o.retain_as_published, b & 0x08 != 0);
+                    let want = [
+                        RetainHandling::SendAtSubscribe,
+                        RetainHandling::SendIfNew,
+                        RetainHandling::DoNotSend,
+                    ];
+                    assert_eq!(Some(&o.retain_handling), want.get(usize::from(handling)));
+                    assert_eq!(QoS::from_bits(qos), Some(o.qos));
+                }
+            }
+        }
     }
 }

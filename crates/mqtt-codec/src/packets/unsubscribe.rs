@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::error::{DecodeError, ErrorKind};
-use crate::packets::{finish, packet_id, reason_code_list, skip_topic_filter};
+use crate::packets::{check_filter_list, finish, packet_id, reason_code_list};
 use crate::properties::{read_properties, read_properties_if_v5, Context, Properties};
 use crate::reader::Reader;
 use crate::topic::TopicFilter;
@@ -90,13 +90,7 @@ impl<'a> Unsubscribe<'a> {
 /// Checks an UNSUBSCRIBE payload; `at` is its offset in the packet. Returns the payload as `&str`
 /// when it is UTF-8 from end to end, which settles the UTF-8 of every filter at once.
 fn check_filters(payload: &[u8], at: usize) -> Result<Option<&str>, DecodeError> {
-    let text = core::str::from_utf8(payload).ok();
-    let mut check = Reader::new(payload, at);
-    while !check.is_empty() {
-        skip_topic_filter(&mut check, text)?;
-    }
-    finish(&check)?;
-    Ok(text)
+    check_filter_list(payload, at, |_, _| Ok(()))
 }
 
 /// An UNSUBACK packet.
