@@ -164,26 +164,17 @@ fn scan_filter(b: &[u8]) -> Result<(), DecodeError> {
     check_flagged(b, flags, |k| n - 8 + k)
 }
 
-/// [`check_filter`] for a filter of up to seven bytes: four to seven as the first four and the last
-/// four, one to three as the first, the middle and the last byte, in one word (the bytes above them
-/// 0xFF, never flagged).
+/// [`check_filter`] for a filter of up to seven bytes, copied into a word whose other bytes are
+/// 0xFF (never flagged), so a byte's index in the word is its position in the filter.
 fn check_short_filter(b: &[u8]) -> Result<(), DecodeError> {
-    let n = b.len();
-    if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        let word =
-            u64::from(u32::from_le_bytes(*head)) | u64::from(u32::from_le_bytes(*tail)) << 32;
-        return check_flagged(b, below_0x2c(word), |k| if k < 4 { k } else { n + k - 8 });
-    }
-    if n == 0 {
+    if b.is_empty() {
         return Err(DecodeError::new(ErrorKind::EmptyTopic, 0));
     }
-    let byte = |i: usize| b.get(i).map_or(0xFF, |&c| u64::from(c));
-    let word = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | u64::MAX << 24;
-    check_flagged(b, below_0x2c(word), |k| match k {
-        0 => 0,
-        1 => n / 2,
-        _ => n - 1,
-    })
+    let mut word = [0xFF; 8];
+    if let Some(head) = word.get_mut(..b.len()) {
+        head.copy_from_slice(b);
+    }
+    check_flagged(b, below_0x2c(u64::from_le_bytes(word)), |k| k)
 }
 
 /// Checks the filter byte of every byte of a word flagged in `flags` (its high bit set), in order;

@@ -56,24 +56,32 @@ pub(crate) fn packet_id(r: &mut Reader<'_>) -> Result<u16, DecodeError> {
 }
 
 /// Checks the Topic Filters of a SUBSCRIBE or UNSUBSCRIBE payload (at offset `at` in the packet)
-/// in one walk: each filter's length, UTF-8 and rules, then `after` reads what follows the filter (the
-/// Subscription Options of SUBSCRIBE), told whether the filter is a shared subscription. Returns the
-/// payload as `&str` when it is UTF-8 from end to end, which settles the UTF-8 of every filter at
-/// once (see [`Reader::utf8_in`]). Inlined into both decoders, so the walk and the plain-filter checks
-/// run as one loop.
-#[inline(always)]
-pub(crate) fn check_filter_list<'a>(
-    payload: &'a [u8],
+/// in one walk: each filter's length, UTF-8 and rules, then, for SUBSCRIBE, the Subscription Options
+/// byte that follows it, tested against `options`, the map of the bytes that the version allows
+/// ([`subscribe::options_map`]), and refused with No Local on a shared subscription
+/// [MQTT-3.8.3-4] (a 3.1.1 map never allows that bit). Returns the payload as `&str` when it is
+/// UTF-8 from end to end, which settles the UTF-8 of every filter at once (see [`Reader::utf8_in`]).
+/// One function for both packets, with the plain-filter scan inlined into its loop.
+pub(crate) fn check_filter_list(
+    payload: &[u8],
     at: usize,
-    mut after: impl FnMut(&mut Reader<'a>, bool) -> Result<(), DecodeError>,
-) -> Result<Option<&'a str>, DecodeError> {
+    options: Option<u64>,
+) -> Result<Option<&str>, DecodeError> {
     let text = core::str::from_utf8(payload).ok();
     let mut r = Reader::new(payload, at);
     while !r.is_empty() {
         let filter_at = r.offset() + 2;
         let filter = r.utf8_in(text)?.as_bytes();
         let shared = check_filter_rules(filter).map_err(|e| e.shifted(filter_at))?.is_some();
-        after(&mut r, shared)?;
+        let Some(allowed) = options else { continue };
+        let options_at = r.offset();
+        let byte = r.u8()?;
+        if allowed & 1u64.checked_shl(u32::from(byte)).unwrap_or(0) == 0 {
+            return Err(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at));
+        }
+        if shared && byte & subscribe::NO_LOCAL != 0 {
+            return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
+        }
     }
     Ok(text)
 }

@@ -52,14 +52,25 @@ const V5_OPTIONS: u64 = {
 /// [MQTT-3-8.3-4].
 const V3_OPTIONS: u64 = 0b111;
 
+/// The No Local bit of the Subscription Options (MQTT 5.0 §3.8.3.1).
+pub(crate) const NO_LOCAL: u8 = 0x04;
+
+/// The map of the Subscription Options bytes that `version` allows (bit `b` for byte `b`).
+pub(crate) const fn options_map(version: ProtocolVersion) -> u64 {
+    if version.is_v5() {
+        V5_OPTIONS
+    } else {
+        V3_OPTIONS
+    }
+}
+
 impl SubscriptionOptions {
     /// Decodes the options byte under `version`'s reserved-bit rules [MQTT-3.8.3-5], 3.1.1 [MQTT-3-8.3-4]:
     /// one test against the map of the bytes the version allows.
-    #[inline]
+    #[cfg(test)]
     fn from_byte(b: u8, version: ProtocolVersion) -> Option<Self> {
-        let allowed = if version.is_v5() { V5_OPTIONS } else { V3_OPTIONS };
         let bit = 1u64.checked_shl(u32::from(b)).unwrap_or(0);
-        (allowed & bit != 0).then(|| Self::from_allowed(b))
+        (options_map(version) & bit != 0).then(|| Self::from_allowed(b))
     }
 
     /// The options of a byte that [`Self::from_byte`] allows.
@@ -75,7 +86,12 @@ impl SubscriptionOptions {
             1 => RetainHandling::SendIfNew,
             _ => RetainHandling::DoNotSend,
         };
-        Self { qos, no_local: b & 0x04 != 0, retain_as_published: b & 0x08 != 0, retain_handling }
+        Self {
+            qos,
+            no_local: b & NO_LOCAL != 0,
+            retain_as_published: b & 0x08 != 0,
+            retain_handling,
+        }
     }
 }
 
@@ -134,7 +150,7 @@ impl<'a> Subscribe<'a> {
             return Err(r.error(ErrorKind::NoTopicFilters));
         }
         let payload = r.rest();
-        let text = check_subscriptions(payload, payload_at, version)?;
+        let text = check_filter_list(payload, payload_at, Some(options_map(version)))?;
         Ok(Self { packet_id, properties, payload, text, payload_at, version })
     }
 
@@ -152,7 +168,7 @@ impl<'a> Subscribe<'a> {
         if payload.is_empty() {
             return Err(DecodeError::new(ErrorKind::NoTopicFilters, 0));
         }
-        let text = check_subscriptions(payload, 0, version)?;
+        let text = check_filter_list(payload, 0, Some(options_map(version)))?;
         Ok(Self { packet_id, properties, payload, text, payload_at: 0, version })
     }
 
@@ -160,24 +176,6 @@ impl<'a> Subscribe<'a> {
     pub fn subscriptions(&self) -> Subscriptions<'a> {
         Subscriptions { reader: Reader::new(self.payload, self.payload_at), text: self.text }
     }
-}
-
-/// Checks a SUBSCRIBE payload; `at` is its offset in the packet. Returns the payload as `&str` when
-/// it is UTF-8 from end to end, which settles the UTF-8 of every filter at once.
-fn check_subscriptions(
-    payload: &[u8],
-    at: usize,
-    version: ProtocolVersion,
-) -> Result<Option<&str>, DecodeError> {
-    check_filter_list(payload, at, |r, shared| {
-        let options_at = r.offset();
-        let options = SubscriptionOptions::from_byte(r.u8()?, version)
-            .ok_or(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at))?;
-        if options.no_local && shared {
-            return Err(DecodeError::new(ErrorKind::NoLocalOnSharedSubscription, options_at));
-        }
-        Ok(())
-    })
 }
 
 /// A SUBACK packet.

@@ -90,7 +90,7 @@ impl<'a> Unsubscribe<'a> {
 /// Checks an UNSUBSCRIBE payload; `at` is its offset in the packet. Returns the payload as `&str`
 /// when it is UTF-8 from end to end, which settles the UTF-8 of every filter at once.
 fn check_filters(payload: &[u8], at: usize) -> Result<Option<&str>, DecodeError> {
-    check_filter_list(payload, at, |_, _| Ok(()))
+    check_filter_list(payload, at, None)
 }
 
 /// An UNSUBACK packet.
