@@ -141,8 +141,12 @@ pub struct Property<'a> {
 }
 
 /// Reads one property that was checked before, for iteration: its strings were checked for U+0000
-/// then, and only need their `&str` now.
-fn read_one<'a>(r: &mut Reader<'a>) -> Result<Property<'a>, DecodeError> {
+/// then, and only need their `&str` now, sliced out of `text` when the whole block is UTF-8 (see
+/// [`Reader::utf8_in`]).
+fn read_one<'a>(
+    r: &mut Reader<'a>,
+    text: &mut Option<Option<(&'a str, usize)>>,
+) -> Result<Property<'a>, DecodeError> {
     let at = r.offset();
     let id = r.varint()?;
     let Some((kind, _)) = u8::try_from(id).ok().and_then(spec) else {
@@ -153,9 +157,16 @@ fn read_one<'a>(r: &mut Reader<'a>) -> Result<Property<'a>, DecodeError> {
         Kind::U16 => PropertyValue::U16(r.u16()?),
         Kind::U32 => PropertyValue::U32(r.u32()?),
         Kind::VarInt => PropertyValue::VarInt(r.varint()?),
-        Kind::Utf8 => PropertyValue::Utf8(r.utf8_without_nul_check()?),
         Kind::Binary => PropertyValue::Binary(r.binary()?),
-        Kind::Pair => PropertyValue::Pair(r.utf8_without_nul_check()?, r.utf8_without_nul_check()?),
+        Kind::Utf8 | Kind::Pair => {
+            let tail = *text.get_or_insert_with(|| r.text_from_here());
+            let first = r.utf8_in_tail(tail)?;
+            if kind == Kind::Utf8 {
+                PropertyValue::Utf8(first)
+            } else {
+                PropertyValue::Pair(first, r.utf8_in_tail(tail)?)
+            }
+        }
     };
     Ok(Property { id: PropertyId(id as u8), value })
 }
@@ -225,8 +236,14 @@ impl<'a> Properties<'a> {
     }
 
     /// The properties in order.
+    ///
+    /// When the first string is reached, the block from there to its end is tested for UTF-8 once:
+    /// when it passes (the usual case: identifiers, lengths and small integers are ASCII bytes),
+    /// each string is sliced out of it with two boundary tests instead of a `from_utf8` call per
+    /// string. Otherwise (binary data, a Four Byte Integer with a byte of 0x80 or more after the
+    /// first string) its strings are converted one by one.
     pub fn iter(&self) -> PropertyIter<'a> {
-        PropertyIter { reader: Reader::new(self.raw, 0) }
+        PropertyIter { reader: Reader::new(self.raw, 0), text: None }
     }
 
     /// The User Properties (name, value), in order.
@@ -314,6 +331,9 @@ impl<'a> Properties<'a> {
 #[derive(Debug, Clone)]
 pub struct PropertyIter<'a> {
     reader: Reader<'a>,
+    /// Once a string was reached: the block from that string on, as `&str` when all of it is
+    /// UTF-8, with the position it starts at.
+    text: Option<Option<(&'a str, usize)>>,
 }
 
 impl<'a> Iterator for PropertyIter<'a> {
@@ -325,7 +345,7 @@ impl<'a> Iterator for PropertyIter<'a> {
             return None;
         }
         // Checked when the packet was decoded; an error here would only end the iteration.
-        read_one(&mut self.reader).ok()
+        read_one(&mut self.reader, &mut self.text).ok()
     }
 }
 

@@ -106,13 +106,23 @@ impl<'a> Reader<'a> {
     /// on its own (and an error gets its exact offset).
     #[inline(always)]
     pub(crate) fn utf8_in(&mut self, text: Option<&'a str>) -> Result<&'a str, DecodeError> {
+        self.utf8_in_tail(text.map(|t| (t, 0)))
+    }
+
+    /// [`Reader::utf8_in`] with `tail`: the buffer from a position on, as `&str`, and that position.
+    #[inline(always)]
+    pub(crate) fn utf8_in_tail(
+        &mut self,
+        tail: Option<(&'a str, usize)>,
+    ) -> Result<&'a str, DecodeError> {
         let start = self.pos;
-        let sliced = text.and_then(|t| {
+        let sliced = tail.and_then(|(t, from)| {
+            let at = start.checked_sub(from)?;
             let len = usize::from(u16::from_be_bytes([
-                *t.as_bytes().get(start)?,
-                *t.as_bytes().get(start + 1)?,
+                *t.as_bytes().get(at)?,
+                *t.as_bytes().get(at + 1)?,
             ]));
-            t.get(start + 2..start + 2 + len)
+            t.get(at + 2..at + 2 + len)
         });
         match sliced {
             Some(s) => {
@@ -121,6 +131,13 @@ impl<'a> Reader<'a> {
             }
             None => self.utf8_without_nul_check(),
         }
+    }
+
+    /// The rest of this reader's buffer as `&str` with the position it starts at, when it is UTF-8
+    /// to the end: the `tail` of [`Reader::utf8_in_tail`].
+    pub(crate) fn text_from_here(&self) -> Option<(&'a str, usize)> {
+        let rest = self.buf.get(self.pos..)?;
+        core::str::from_utf8(rest).ok().map(|t| (t, self.pos))
     }
 
     /// A UTF-8 Encoded String: well-formed, no surrogates [MQTT-1.5.4-1], no U+0000 [MQTT-1.5.4-2].

@@ -47,8 +47,11 @@ fn filter() -> impl Strategy<Value = String> {
 
 /// Owned property values for one context; encoded with `write_properties`.
 fn props_for(context: Context) -> impl Strategy<Value = Vec<(u8, PropertyValueOwned)>> {
-    let user =
-        ("[a-z]{0,5}", "[a-z ]{0,5}").prop_map(|(k, v)| (0x26u8, PropertyValueOwned::Pair(k, v)));
+    // Names and values with characters of two, three and four bytes too, so that the iterator's
+    // whole-block UTF-8 test meets blocks that pass with such strings and blocks that fail on the
+    // binary data before them.
+    let user = ("[a-zé€😀]{0,5}", "[a-z é€😀]{0,5}")
+        .prop_map(|(k, v)| (0x26u8, PropertyValueOwned::Pair(k, v)));
     let specific: BoxedStrategy<(u8, PropertyValueOwned)> = match context {
         Context::Publish => prop_oneof![
             "[a-z/]{1,8}".prop_map(|s| (0x03u8, PropertyValueOwned::Utf8(s))),
@@ -84,7 +87,7 @@ enum PropertyValueOwned {
     Pair(String, String),
 }
 
-/// Encodes owned properties into `buf` and checks them for `context`.
+/// Encodes owned properties into `buf`, checks them for `context` and reads them back.
 fn build<'a>(
     list: &'a [(u8, PropertyValueOwned)],
     context: Context,
@@ -104,7 +107,10 @@ fn build<'a>(
         })
         .collect();
     let n = write_properties(&props, buf).unwrap();
-    Properties::parse(&buf[..n], context).unwrap()
+    let parsed = Properties::parse(&buf[..n], context).unwrap();
+    // The iterator gives back every property as written, strings sliced from the block or not.
+    assert_eq!(parsed.iter().collect::<Vec<_>>(), props);
+    parsed
 }
 
 /// Encodes, checks the length rules, decodes with a decoder set to `version`, and returns the bytes.
