@@ -141,8 +141,8 @@ pub struct Property<'a> {
 }
 
 /// Reads one property that was checked before, for iteration: its strings were checked for U+0000
-/// then, and only need their `&str` now, sliced out of `text` when the whole block is UTF-8 (see
-/// [`Reader::utf8_in`]).
+/// then, and only need their `&str` now. `text` is set at the first string: the block from there on
+/// as `&str` when it is UTF-8, out of which each string is sliced (see [`Reader::utf8_in_tail`]).
 fn read_one<'a>(
     r: &mut Reader<'a>,
     text: &mut Option<Option<(&'a str, usize)>>,

@@ -50,7 +50,7 @@ impl<'a> TopicFilter<'a> {
 
     /// The ShareName and the inner filter of `$share/{ShareName}/{filter}` (MQTT 5.0 §4.8.2).
     fn shared(&self) -> Option<(&'a str, &'a str)> {
-        let rest = self.raw.strip_prefix("$share/")?;
+        let rest = self.raw.strip_prefix(SHARE_PREFIX_STR)?;
         let slash = rest.bytes().position(|c| c == b'/')?;
         Some((rest.get(..slash)?, rest.get(slash + 1..)?))
     }
@@ -81,7 +81,9 @@ impl<'a> TopicFilter<'a> {
     }
 }
 
-const SHARE_PREFIX: &[u8] = b"$share/";
+/// The prefix of a shared subscription's filter (MQTT 5.0 §4.8.2).
+const SHARE_PREFIX_STR: &str = "$share/";
+const SHARE_PREFIX: &[u8] = SHARE_PREFIX_STR.as_bytes();
 
 /// The Topic Filter rules of [`TopicFilter::parse`] on bytes whose UTF-8 is checked apart (a packet's
 /// filters are checked without building a `&str`). For a shared subscription, returns where its

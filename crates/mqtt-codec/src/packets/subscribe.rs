@@ -73,7 +73,7 @@ impl SubscriptionOptions {
         (options_map(version) & bit != 0).then(|| Self::from_allowed(b))
     }
 
-    /// The options of a byte that [`Self::from_byte`] allows.
+    /// The options of a byte that the version's map ([`options_map`]) allows.
     #[inline]
     fn from_allowed(b: u8) -> Self {
         let qos = match b & 0b11 {
