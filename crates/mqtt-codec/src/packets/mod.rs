@@ -76,7 +76,7 @@ pub(crate) fn check_filter_list(
         let Some(allowed) = options else { continue };
         let options_at = r.offset();
         let byte = r.u8()?;
-        if allowed & 1u64.checked_shl(u32::from(byte)).unwrap_or(0) == 0 {
+        if !subscribe::allows(allowed, byte) {
             return Err(DecodeError::new(ErrorKind::InvalidSubscriptionOptions, options_at));
         }
         if shared && byte & subscribe::NO_LOCAL != 0 {

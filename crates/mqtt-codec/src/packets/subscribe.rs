@@ -64,13 +64,18 @@ pub(crate) const fn options_map(version: ProtocolVersion) -> u64 {
     }
 }
 
+/// Whether the options map `map` (of [`options_map`]) allows the byte `b`.
+#[inline(always)]
+pub(crate) const fn allows(map: u64, b: u8) -> bool {
+    b < 64 && map & (1 << b) != 0
+}
+
 impl SubscriptionOptions {
     /// Decodes the options byte under `version`'s reserved-bit rules [MQTT-3.8.3-5], 3.1.1 [MQTT-3-8.3-4]:
     /// one test against the map of the bytes the version allows.
     #[cfg(test)]
     fn from_byte(b: u8, version: ProtocolVersion) -> Option<Self> {
-        let bit = 1u64.checked_shl(u32::from(b)).unwrap_or(0);
-        (options_map(version) & bit != 0).then(|| Self::from_allowed(b))
+        allows(options_map(version), b).then(|| Self::from_allowed(b))
     }
 
     /// The options of a byte that the version's map ([`options_map`]) allows.
