@@ -12,7 +12,9 @@ use coap_codec::{
     observe_is_fresher, receive_tcp, receive_udp, Code, ContentFormat, Csm, DecodeConfig, Framed,
     MessageWriter, ObserveRequest, OptionNumber, ReliableConfig, Signal, Type,
 };
-use interop_support::{free_port, peer, python_module, run_bounded, spawn_quiet, UdpClient};
+use interop_support::{
+    peer, python_module, run_bounded, spawn_quiet, start_coap_server, UdpClient,
+};
 
 const LIMIT: Duration = Duration::from_secs(20);
 
@@ -31,9 +33,9 @@ fn observe_registration_with_aiocoap_server() {
     if !python_module("aiocoap") {
         return;
     }
-    let port = free_port();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/aiocoap_observe_server.py");
-    let _server = spawn_quiet("python3", &[script, &port.to_string(), "30"]);
+    let (_server, port) =
+        start_coap_server(|port| spawn_quiet("python3", &[script, &port.to_string(), "30"]));
     let client = UdpClient::connect(port);
     let mut buf = [0u8; 64];
     let n = observe_request(0x4000, ObserveRequest::Register, &mut buf);

@@ -6,12 +6,11 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Type, Uri};
 use common::responder;
-use interop_support::{free_port, peer, run_bounded, Guard, UdpClient};
+use interop_support::{peer, run_bounded, spawn_quiet, start_coap_server, UdpClient};
 
 const SERVERS: &[&str] =
     &["coap-server-notls", "coap-server", "coap-server-openssl", "coap-server-gnutls"];
@@ -51,15 +50,9 @@ impl Client {
 #[test]
 fn our_requests_to_libcoap_server() {
     let Some(server) = peer(SERVERS) else { return };
-    let port = free_port();
-    let _server = Guard(
-        Command::new(server)
-            .args(["-A", "127.0.0.1", "-p", &port.to_string(), "-v", "0"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let (_server, port) = start_coap_server(|port| {
+        spawn_quiet(&server, &["-A", "127.0.0.1", "-p", &port.to_string(), "-v", "0"])
+    });
     let mut c = Client { sock: UdpClient::connect(port), mid: 0x1000 };
     let base = format!("coap://127.0.0.1:{port}");
 

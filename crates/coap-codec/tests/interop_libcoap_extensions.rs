@@ -12,7 +12,7 @@ use coap_codec::{
     receive_tcp, receive_udp, BlockSlicer, BlockValue, Code, Csm, DecodeConfig, Framed,
     MessageWriter, OptionNumber, PeerSettings, Progress, Reassembler, ReliableConfig, Signal, Type,
 };
-use interop_support::{free_port, peer, spawn_quiet, Guard, UdpClient};
+use interop_support::{peer, spawn_quiet, start_coap_server, Guard, UdpClient};
 
 const SERVERS: &[&str] =
     &["coap-server-notls", "coap-server", "coap-server-openssl", "coap-server-gnutls"];
@@ -26,10 +26,9 @@ fn body() -> Vec<u8> {
 /// `coap-server` on a free port, allowing resources created by PUT (`-d`).
 fn server() -> Option<(Guard, u16)> {
     let cmd = peer(SERVERS)?;
-    let port = free_port();
-    let port_arg = port.to_string();
-    let guard = spawn_quiet(&cmd, &["-A", "127.0.0.1", "-p", &port_arg, "-d", "4", "-v", "0"]);
-    Some((guard, port))
+    Some(start_coap_server(|port| {
+        spawn_quiet(&cmd, &["-A", "127.0.0.1", "-p", &port.to_string(), "-d", "4", "-v", "0"])
+    }))
 }
 
 fn block_option(b: BlockValue) -> ([u8; 3], usize) {

@@ -4,8 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod counting;
+mod server;
 
 pub use counting::{allocations, CountingAllocator};
+pub use server::{start_coap_server, start_tcp_server};
 
 use std::net::UdpSocket;
 use std::process::{Child, Command, Output, Stdio};

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use coap_codec::{Code, ContentFormat, Message, MessageWriter, OptionNumber, Type, Uri};
 use interop_support::{
-    free_port, peer, python_module, run_bounded_with_input, spawn_quiet, udp_exchange,
+    peer, python_module, run_bounded_with_input, spawn_quiet, start_coap_server, udp_exchange,
 };
 use linkformat::{parse, write_links, Filter, OutLink, OutValue, Value};
 
@@ -41,8 +41,9 @@ fn libcoap_server_well_known_core() {
     else {
         return;
     };
-    let port = free_port();
-    let _server = spawn_quiet(&server, &["-A", "127.0.0.1", "-p", &port.to_string(), "-v", "0"]);
+    let (_server, port) = start_coap_server(|port| {
+        spawn_quiet(&server, &["-A", "127.0.0.1", "-p", &port.to_string(), "-v", "0"])
+    });
     let payload = get_wkc(port, None);
     let links: Vec<_> = parse(&payload)
         .collect::<Result<_, _>>()
@@ -72,9 +73,9 @@ fn aiocoap_server_well_known_core() {
     if !python_module("aiocoap") {
         return;
     }
-    let port = free_port();
     let script = format!("{PEERS_DIR}/aiocoap_server.py");
-    let _server = spawn_quiet("python3", &[&script, &port.to_string(), "30"]);
+    let (_server, port) =
+        start_coap_server(|port| spawn_quiet("python3", &[&script, &port.to_string(), "30"]));
     let payload = get_wkc(port, None);
     let links: Vec<_> = parse(&payload)
         .collect::<Result<_, _>>()

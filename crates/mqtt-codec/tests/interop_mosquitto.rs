@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{cat, pkt, s};
-use interop_support::{peer, spawn_quiet, Guard};
+use interop_support::{peer, spawn_quiet, start_tcp_server, Guard};
 use mqtt_codec::packets::AckKind;
 use mqtt_codec::{
     Decoded, Decoder, Packet, PropertyId, PropertyValue, ProtocolVersion, QoS, ReasonCode,
@@ -50,28 +50,26 @@ fn next_packet<R>(
 }
 
 /// Starts mosquitto on a free loopback port with a config written for it (anonymous, no
-/// persistence); the broker is killed, and the config removed, when the guard drops.
-fn start_broker(broker: &str) -> (u16, BrokerGuard) {
-    let port = interop_support::free_port();
-    let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
-    )
-    .unwrap();
-    let process = spawn_quiet(broker, &["-c", conf.to_str().unwrap()]);
-    (port, BrokerGuard { _process: process, conf })
-}
-
-struct BrokerGuard {
-    _process: Guard,
-    conf: std::path::PathBuf,
-}
-
-impl Drop for BrokerGuard {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.conf);
+/// persistence) and returns once it accepts connections; the broker is killed when the guard
+/// drops. The configs are removed once the broker is up, since mosquitto reads its config only at
+/// start.
+fn start_broker(broker: &str) -> (u16, Guard) {
+    let mut configs = Vec::new();
+    let (process, port) = start_tcp_server(|port| {
+        let conf = std::env::temp_dir().join(format!("iotcodec-mosquitto-{port}.conf"));
+        std::fs::write(
+            &conf,
+            format!("listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"),
+        )
+        .unwrap();
+        let process = spawn_quiet(broker, &["-c", conf.to_str().unwrap()]);
+        configs.push(conf);
+        process
+    });
+    for conf in configs {
+        let _ = std::fs::remove_file(conf);
     }
+    (port, process)
 }
 
 fn accept(listener: &TcpListener) -> TcpStream {
@@ -250,17 +248,8 @@ fn mosquitto_sub_subscribes_and_receives_our_publish() {
 fn broker_traffic_decodes() {
     let Some(broker) = peer(&["mosquitto"]) else { return };
     let (port, _broker) = start_broker(&broker);
-    let connect = |deadline: Instant| loop {
-        match TcpStream::connect(("127.0.0.1", port)) {
-            Ok(s) => break s,
-            Err(e) => {
-                assert!(Instant::now() < deadline, "broker did not start: {e}");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-    };
     for version in [ProtocolVersion::V3_1_1, ProtocolVersion::V5] {
-        let mut stream = connect(Instant::now() + Duration::from_secs(10));
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let v5 = version.is_v5();
         let props: &[u8] = if v5 { &[0] } else { &[] };
@@ -351,16 +340,7 @@ struct Client {
 
 impl Client {
     fn connect(port: u16, version: ProtocolVersion, connect: &Packet<'_>) -> (Self, ReasonCode) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let stream = loop {
-            match TcpStream::connect(("127.0.0.1", port)) {
-                Ok(s) => break s,
-                Err(e) => {
-                    assert!(Instant::now() < deadline, "broker did not start: {e}");
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-            }
-        };
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let mut c = Self { stream, buf: Vec::new(), decoder: Decoder::new(version), version };
         c.send(connect);
