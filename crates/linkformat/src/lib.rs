@@ -21,6 +21,7 @@ mod ext_value;
 mod filter;
 mod grammar;
 mod link;
+mod swar;
 mod value;
 mod writer;
 

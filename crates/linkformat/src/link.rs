@@ -316,6 +316,14 @@ fn parse_param(
     // Where a value error points: the value after `=`, or the end of the name for a flag.
     let has_value = after_name.starts_with('=');
     let value_at = at + name.len() + usize::from(has_value);
+    if matches!(known, Known::Rt | Known::If | Known::Rel | Known::Rev) {
+        // The usual relation-type list: found and checked in one scan, or left to the general path.
+        let list = after_name.as_bytes().strip_prefix(b"=\"");
+        if let Some(n) = list.and_then(grammar::reg_rel_list_len) {
+            note_once(known, seen, at)?;
+            return Ok((at + name.len(), value_at + n + 2));
+        }
+    }
     let (value, end) = match after_name.strip_prefix('=') {
         None => (Value::Flag, at + name.len()),
         Some(v) if v.starts_with('"') => {
@@ -338,12 +346,19 @@ fn parse_param(
         },
     };
     check_value(known, value, value_at, config)?;
+    note_once(known, seen, at)?;
+    Ok((at + name.len(), end))
+}
+
+/// Notes an attribute that may appear once per link in `seen`; a second one is an error at `at`.
+#[inline(always)]
+fn note_once(known: Known, seen: &mut u16, at: usize) -> Result<(), ParseError> {
     let bit = known.once_bit();
     if *seen & bit != 0 {
-        return err(ErrorKind::DuplicateAttribute, at);
+        return Err(ParseError::new(ErrorKind::DuplicateAttribute, at));
     }
     *seen |= bit;
-    Ok((at + name.len(), end))
+    Ok(())
 }
 
 /// The value rules of the registered attributes. Inlined into the attribute parser: as a call it
@@ -721,7 +736,8 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    use super::{parse_with, Attrs, Known, ParseConfig, SPANS};
+    use super::{parse_with, relation_list, Attrs, Known, ParseConfig, SPANS};
+    use crate::grammar::{quoted_content, reg_rel_list_len};
 
     /// The attributes of every link of `payload`, read through the noted places and by scanning
     /// alone.
@@ -749,6 +765,50 @@ mod tests {
         both_ways(&edge, strict);
         // Whitespace around the separators.
         both_ways("</a> ; rt=\"x\" ;\tobs ,\n</b>;ct=0", ParseConfig::STRICT.whitespace(true));
+    }
+
+    /// The one-pass relation-list scan accepts only what the general path accepts, with the same
+    /// end, and does accept the usual lists (it would be useless otherwise).
+    #[test]
+    fn relation_list_scan_agrees_with_the_general_path() {
+        // Every string of up to five characters over these, then tails that close the quote at
+        // different places in the second word.
+        let alphabet = ["a", "z", "0", "-", ".", " ", "\"", "\\", "A", ":", "\u{e9}"];
+        let n = alphabet.len();
+        let mut accepted = 0;
+        for len in 0..=5u32 {
+            for mut code in 0..n.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push_str(alphabet[code % n]);
+                    code /= n;
+                }
+                for tail in
+                    ["", "\"", "\";x", "bcdefgh\"", " q\"", "ijklmnopq rst\",x", "bcdef 1\""]
+                {
+                    let input = format!("{text}{tail}");
+                    let general = quoted_content(&input)
+                        .ok()
+                        .filter(|(content, _)| relation_list(content, false))
+                        .map(|(content, _)| content.len());
+                    match reg_rel_list_len(input.as_bytes()) {
+                        Some(end) => {
+                            assert_eq!(Some(end), general, "{input:?}");
+                            accepted += 1;
+                        }
+                        // Refused here, taken there: only a list with an absolute URI.
+                        None => assert!(
+                            general.is_none() || input.contains(':'),
+                            "{input:?} refused, general path took {general:?}"
+                        ),
+                    }
+                }
+            }
+        }
+        assert!(accepted > 1_000, "only {accepted} accepted");
+        for usual in ["temperature-c\"", "light-lux core.sen-light\"", "a  b\"", "x.y-1\",</b>"] {
+            assert!(reg_rel_list_len(usual.as_bytes()).is_some(), "{usual}");
+        }
     }
 
     #[test]
