@@ -45,10 +45,11 @@ pub(crate) const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     at_least(x, lo) & !at_least(x, hi + 1)
 }
 
-/// The high bit of each byte of `x` (a [`low7`] word) equal to `c`, for `1 <= c < 0x80`.
+/// The high bit of each byte of `x` (a [`low7`] word) equal to `c`, for `c < 0x80`.
 #[inline(always)]
 pub(crate) const fn equal(x: u64, c: u8) -> u64 {
-    in_range(x, c, c)
+    // Each byte of the XOR is below 0x80, and adding 0x7f sets its high bit unless it is zero.
+    !(x ^ (LO * c as u64)).wrapping_add(LO * 0x7f) & HI
 }
 
 /// Index of the byte that the lowest flag of `mask` (non-zero) marks.
@@ -85,7 +86,9 @@ mod tests {
                         assert_eq!(flag(at_least(x, k)), b7 >= k, "{b:#x} >= {k:#x}");
                     }
                     assert_eq!(flag(in_range(x, b'a', b'z')), b7.is_ascii_lowercase());
-                    assert_eq!(flag(equal(x, b'"')), b7 == b'"');
+                    for c in [0u8, b'"', 0x7f] {
+                        assert_eq!(flag(equal(x, c)), b7 == c, "{b:#x} == {c:#x}");
+                    }
                 }
             }
         }
