@@ -143,6 +143,12 @@ macro_rules! class_table {
 }
 
 static URI_CHARS: [bool; 256] = class_table!(is_uri_char_def);
+static URI_CHARS_BUT_PERCENT: [bool; 256] = class_table!(is_uri_char_but_percent_def);
+
+/// The URI characters other than `%`, which the target scan stops at to check its two hex digits.
+const fn is_uri_char_but_percent_def(b: u8) -> bool {
+    b != b'%' && is_uri_char_def(b)
+}
 static ATTR_CHARS: [bool; 256] = class_table!(is_attr_char_def);
 static PTOKEN_CHARS: [bool; 256] = class_table!(is_ptoken_char_def);
 static REG_REL_CHARS: [bool; 256] = class_table!(is_reg_rel_char_def);
@@ -181,6 +187,28 @@ fn split_while(i: &str, pred: impl Fn(u8) -> bool, at_least_one: bool) -> Res<'_
     let (_, taken) = scanned.map_err(|_| nom::Err::Error(()))?;
     let (head, tail) = i.split_at_checked(taken.len()).ok_or(nom::Err::Error(()))?;
     Ok((tail, head))
+}
+
+/// The length of the run of URI characters (as [`is_uri_char`]) at the start of `bytes` when every
+/// `%` in it is followed by two hex digits, checked on the way instead of in a second pass; `None`
+/// at a `%` that is not, which the general path then reports (after the checks that come first).
+#[inline(always)]
+pub(crate) fn uri_run_len(bytes: &[u8]) -> Option<usize> {
+    let plain = |b: &u8| URI_CHARS_BUT_PERCENT.get(usize::from(*b)).copied().unwrap_or(false);
+    let mut at = 0;
+    loop {
+        while bytes.get(at).is_some_and(plain) {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'%') {
+            return Some(at);
+        }
+        let hex = |k: usize| bytes.get(at + k).is_some_and(u8::is_ascii_hexdigit);
+        if !(hex(1) && hex(2)) {
+            return None;
+        }
+        at += 3;
+    }
 }
 
 /// A URI-reference up to (not including) `>`.
@@ -412,8 +440,8 @@ mod tests {
     use std::string::String;
 
     use super::{
-        checked_quoted_content, is_quoted_stop_def, next_quoted_stop, parse_cardinal,
-        quoted_content,
+        bad_percent, checked_quoted_content, is_quoted_stop_def, next_quoted_stop, parse_cardinal,
+        quoted_content, target, uri_run_len,
     };
 
     #[test]
@@ -461,6 +489,29 @@ mod tests {
             }
             let expected = text.iter().position(|&b| is_quoted_stop_def(b)).unwrap_or(8);
             assert_eq!(next_quoted_stop(&text, 0), expected, "{text:?}");
+        }
+    }
+
+    /// The target scan with its escapes checked on the way agrees with the plain scan followed by
+    /// the escape check.
+    #[test]
+    fn uri_run_agrees_with_scan_then_escape_check() {
+        let alphabet = ["a", "%", "0", "F", "g", ">", "<", " ", "/", "\u{e9}"];
+        let n = alphabet.len();
+        for len in 0..=6u32 {
+            for mut code in 0..n.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push_str(alphabet[code % n]);
+                    code /= n;
+                }
+                let (_, target) = target(&text).unwrap();
+                let expected = match bad_percent(target) {
+                    None => Some(target.len()),
+                    Some(_) => None,
+                };
+                assert_eq!(uri_run_len(text.as_bytes()), expected, "{text:?}");
+            }
         }
     }
 

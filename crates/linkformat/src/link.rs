@@ -262,15 +262,24 @@ fn parse_link(
         };
         return err(kind, start);
     };
-    let (after_target, target) = grammar::target(after_lt).unwrap_or((after_lt, ""));
+    // Escapes are checked during the scan; at a bad one, the target is scanned again and checked
+    // after, so that the errors come in the order below.
+    let run = grammar::uri_run_len(after_lt.as_bytes()).and_then(|n| after_lt.split_at_checked(n));
+    let escapes_checked = run.is_some();
+    let (target, after_target) = match run {
+        Some(split) => split,
+        None => grammar::target(after_lt).map_or((after_lt, ""), |(rest, t)| (t, rest)),
+    };
     let target_end = start + 1 + target.len();
     match after_target.as_bytes().first() {
         Some(b'>') => {}
         None => return err(ErrorKind::UnterminatedTarget, start),
         Some(_) => return err(ErrorKind::InvalidTarget, target_end),
     }
-    if let Some(bad) = grammar::bad_percent(target) {
-        return err(ErrorKind::InvalidTarget, start + 1 + bad);
+    if !escapes_checked {
+        if let Some(bad) = grammar::bad_percent(target) {
+            return err(ErrorKind::InvalidTarget, start + 1 + bad);
+        }
     }
     let params_start = target_end + 1;
     let mut at = params_start;
