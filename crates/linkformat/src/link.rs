@@ -449,6 +449,10 @@ pub(crate) fn check_value(
 /// or a `%` without two hex digits.
 fn anchor_error(raw: &str) -> Option<usize> {
     let b = raw.as_bytes();
+    // The usual anchor: URI characters only, escapes well-formed, seen in one pass.
+    if grammar::uri_run_len(b) == Some(b.len()) {
+        return None;
+    }
     let bad = b.iter().position(|&c| !grammar::is_uri_char(c));
     if bad.is_some() && b.contains(&b'\\') {
         return Some(0);
