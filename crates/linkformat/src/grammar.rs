@@ -36,6 +36,11 @@ const fn is_uri_char_def(b: u8) -> bool {
         )
 }
 
+/// The URI characters other than `%`, which the target scan stops at to check its two hex digits.
+const fn is_uri_char_but_percent_def(b: u8) -> bool {
+    b != b'%' && is_uri_char_def(b)
+}
+
 /// `attr-char` of RFC 8187 §3.2.1, the characters of a `parmname`.
 const fn is_attr_char_def(b: u8) -> bool {
     b.is_ascii_alphanumeric()
@@ -144,11 +149,6 @@ macro_rules! class_table {
 
 static URI_CHARS: [bool; 256] = class_table!(is_uri_char_def);
 static URI_CHARS_BUT_PERCENT: [bool; 256] = class_table!(is_uri_char_but_percent_def);
-
-/// The URI characters other than `%`, which the target scan stops at to check its two hex digits.
-const fn is_uri_char_but_percent_def(b: u8) -> bool {
-    b != b'%' && is_uri_char_def(b)
-}
 static ATTR_CHARS: [bool; 256] = class_table!(is_attr_char_def);
 static PTOKEN_CHARS: [bool; 256] = class_table!(is_ptoken_char_def);
 static REG_REL_CHARS: [bool; 256] = class_table!(is_reg_rel_char_def);
@@ -437,30 +437,22 @@ pub(crate) fn bad_percent(s: &str) -> Option<usize> {
 mod tests {
     extern crate std;
     use std::format;
-    use std::string::String;
 
     use super::{
         bad_percent, checked_quoted_content, is_quoted_stop_def, next_quoted_stop, parse_cardinal,
         quoted_content, target, uri_run_len,
     };
+    use crate::test_strings::every_string;
 
     #[test]
     fn checked_scan_agrees_with_the_checking_one() {
         // Every string of up to eight characters over `a`, `"`, `\` and `é`, then a long tail so
         // that both the word loop and the byte loop are taken.
-        let alphabet = ["a", "\"", "\\", "é"];
-        for len in 0..=8u32 {
-            for mut code in 0..4usize.pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push_str(alphabet[code % 4]);
-                    code /= 4;
-                }
-                for tail in ["", "\"", "\";x=1", "0123456789abcdef\"", "\"0123456789abcdef"] {
-                    let input = format!("{text}{tail}");
-                    if let Ok(expected) = quoted_content(&input) {
-                        assert_eq!(checked_quoted_content(&input), expected, "{input:?}");
-                    }
+        for text in every_string(&["a", "\"", "\\", "é"], 8) {
+            for tail in ["", "\"", "\";x=1", "0123456789abcdef\"", "\"0123456789abcdef"] {
+                let input = format!("{text}{tail}");
+                if let Ok(expected) = quoted_content(&input) {
+                    assert_eq!(checked_quoted_content(&input), expected, "{input:?}");
                 }
             }
         }
@@ -497,21 +489,13 @@ mod tests {
     #[test]
     fn uri_run_agrees_with_scan_then_escape_check() {
         let alphabet = ["a", "%", "0", "F", "g", ">", "<", " ", "/", "\u{e9}"];
-        let n = alphabet.len();
-        for len in 0..=6u32 {
-            for mut code in 0..n.pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push_str(alphabet[code % n]);
-                    code /= n;
-                }
-                let (_, target) = target(&text).unwrap();
-                let expected = match bad_percent(target) {
-                    None => Some(target.len()),
-                    Some(_) => None,
-                };
-                assert_eq!(uri_run_len(text.as_bytes()), expected, "{text:?}");
-            }
+        for text in every_string(&alphabet, 6) {
+            let (_, target) = target(&text).unwrap();
+            let expected = match bad_percent(target) {
+                None => Some(target.len()),
+                Some(_) => None,
+            };
+            assert_eq!(uri_run_len(text.as_bytes()), expected, "{text:?}");
         }
     }
 

@@ -22,6 +22,8 @@ mod filter;
 mod grammar;
 mod link;
 mod swar;
+#[cfg(test)]
+mod test_strings;
 mod value;
 mod writer;
 

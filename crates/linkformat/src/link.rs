@@ -751,6 +751,7 @@ mod tests {
 
     use super::{parse_with, relation_list, Attrs, Known, ParseConfig, SPANS};
     use crate::grammar::{quoted_content, reg_rel_list_len};
+    use crate::test_strings::every_string;
 
     /// The attributes of every link of `payload`, read through the noted places and by scanning
     /// alone.
@@ -787,34 +788,24 @@ mod tests {
         // Every string of up to five characters over these, then tails that close the quote at
         // different places in the second word.
         let alphabet = ["a", "z", "0", "-", ".", " ", "\"", "\\", "A", ":", "\u{e9}"];
-        let n = alphabet.len();
         let mut accepted = 0;
-        for len in 0..=5u32 {
-            for mut code in 0..n.pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push_str(alphabet[code % n]);
-                    code /= n;
-                }
-                for tail in
-                    ["", "\"", "\";x", "bcdefgh\"", " q\"", "ijklmnopq rst\",x", "bcdef 1\""]
-                {
-                    let input = format!("{text}{tail}");
-                    let general = quoted_content(&input)
-                        .ok()
-                        .filter(|(content, _)| relation_list(content, false))
-                        .map(|(content, _)| content.len());
-                    match reg_rel_list_len(input.as_bytes()) {
-                        Some(end) => {
-                            assert_eq!(Some(end), general, "{input:?}");
-                            accepted += 1;
-                        }
-                        // Refused here, taken there: only a list with an absolute URI.
-                        None => assert!(
-                            general.is_none() || input.contains(':'),
-                            "{input:?} refused, general path took {general:?}"
-                        ),
+        for text in every_string(&alphabet, 5) {
+            for tail in ["", "\"", "\";x", "bcdefgh\"", " q\"", "ijklmnopq rst\",x", "bcdef 1\""] {
+                let input = format!("{text}{tail}");
+                let general = quoted_content(&input)
+                    .ok()
+                    .filter(|(content, _)| relation_list(content, false))
+                    .map(|(content, _)| content.len());
+                match reg_rel_list_len(input.as_bytes()) {
+                    Some(end) => {
+                        assert_eq!(Some(end), general, "{input:?}");
+                        accepted += 1;
                     }
+                    // Refused here, taken there: only a list with an absolute URI.
+                    None => assert!(
+                        general.is_none() || input.contains(':'),
+                        "{input:?} refused, general path took {general:?}"
+                    ),
                 }
             }
         }
